@@ -1,0 +1,172 @@
+// main.cc — the gol command: check, run, version, help.
+//
+// Exit statuses follow Go's: 0 success, 1 compile errors, 2 for usage errors
+// (and, once programs run, panics and fatal errors).
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "lang/ast.h"
+#include "lang/check.h"
+#include "lang/parse.h"
+#include "lang/registry.h"
+#include "lang/source.h"
+#include "stdlib/stdlib.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitCompileError = 1;
+constexpr int kExitUsage = 2;
+
+const char kUsage[] =
+    "gol runs programs written in a subset of Go.\n"
+    "\n"
+    "Usage:\n"
+    "\n"
+    "\tgol <command> [arguments]\n"
+    "\n"
+    "The commands are:\n"
+    "\n"
+    "\tcheck    type-check .gol files without running them\n"
+    "\trun      compile and run a gol program\n"
+    "\tversion  print the gol version\n"
+    "\thelp     print this help\n"
+    "\n"
+    "A program is one .gol file or a folder of them, in package main.\n"
+    "`gol FILE.gol` is short for `gol run FILE.gol`.\n";
+
+// The .gol files a command names: a file as given, or every .gol file of a folder.
+bool collect_files(const std::vector<std::string>& args, std::vector<std::string>& out) {
+  namespace fs = std::filesystem;
+  for (const std::string& arg : args) {
+    std::error_code ec;
+    if (fs::is_directory(arg, ec)) {
+      std::vector<std::string> found;
+      for (const auto& entry : fs::directory_iterator(arg, ec)) {
+        if (entry.is_regular_file() && entry.path().extension() == ".gol") {
+          found.push_back(entry.path().string());
+        }
+      }
+      if (found.empty()) {
+        std::fprintf(stderr, "gol: no .gol files in %s\n", arg.c_str());
+        return false;
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.push_back(arg);
+    }
+  }
+  return true;
+}
+
+bool read_file(const std::string& path, std::string& text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "gol: open %s: %s\n", path.c_str(), std::strerror(errno));
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  text = buffer.str();
+  return true;
+}
+
+// Parses and type-checks the program; prints errors. Returns an exit status.
+int check_program(const std::vector<std::string>& paths) {
+  using namespace gol::lang;
+  SourceSet sources;
+  Arena arena;
+  Diagnostics diags;
+  std::vector<int32_t> ids;
+  for (const std::string& path : paths) {
+    std::string text;
+    if (!read_file(path, text)) return kExitUsage;
+    ids.push_back(sources.add(path, std::move(text)));
+  }
+  std::vector<File*> files;
+  for (int32_t id : ids) files.push_back(parse_file(sources, id, arena, diags));
+  // Like Go, type errors are only reported for a program that parses.
+  if (diags.empty()) {
+    PackageRegistry registry;
+    gol::stdlib::register_packages(registry);
+    check_package(sources, arena, files, registry, diags);
+  }
+  if (!diags.empty()) {
+    diags.print(sources, stderr, isatty(STDERR_FILENO) != 0);
+    return kExitCompileError;
+  }
+  return kExitOk;
+}
+
+int cmd_check(const std::vector<std::string>& args) {
+  if (args.empty()) {
+    std::fprintf(stderr, "gol check: no .gol files listed\n");
+    return kExitUsage;
+  }
+  std::vector<std::string> paths;
+  if (!collect_files(args, paths)) return kExitUsage;
+  return check_program(paths);
+}
+
+int cmd_run(const std::vector<std::string>& args) {
+  if (args.empty()) {
+    std::fprintf(stderr, "gol run: no .gol files listed\n");
+    return kExitUsage;
+  }
+  // The program is the leading .gol files (or one folder); the rest are its arguments.
+  std::vector<std::string> program;
+  size_t i = 0;
+  if (std::filesystem::is_directory(args[0])) {
+    program.push_back(args[0]);
+    i = 1;
+  } else {
+    while (i < args.size() && args[i].ends_with(".gol")) program.push_back(args[i++]);
+  }
+  if (program.empty()) {
+    std::fprintf(stderr, "gol run: no .gol files listed\n");
+    return kExitUsage;
+  }
+  std::vector<std::string> paths;
+  if (!collect_files(program, paths)) return kExitUsage;
+  int status = check_program(paths);
+  if (status != kExitOk) return status;
+  // Executing programs arrives with the bytecode compiler and VM; until then
+  // say so rather than pretend.
+  std::fprintf(stderr, "gol run: the program type-checks, but running programs is not implemented yet\n");
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::fprintf(stderr, "gol: the REPL is not implemented yet; run 'gol help' for usage\n");
+    return kExitUsage;
+  }
+  const std::string command = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "check") return cmd_check(rest);
+  if (command == "run") return cmd_run(rest);
+  if (command == "version") {
+    std::printf("gol version %s linux/amd64\n", GOL_VERSION);
+    return kExitOk;
+  }
+  if (command == "help" || command == "-h" || command == "--help") {
+    std::fputs(kUsage, stdout);
+    return kExitOk;
+  }
+  if (command.ends_with(".gol")) return cmd_run(args);
+  std::fprintf(stderr, "gol %s: unknown command; run 'gol help' for usage\n", command.c_str());
+  return kExitUsage;
+}
