@@ -50,7 +50,7 @@ class Constant {
   // any base with '_' separators; decimal and hexadecimal floats; rune literals
   // (an Int); interpreted and raw strings with all of Go's escapes. On a
   // malformed literal returns nullopt and sets *error to Go's message (e.g.
-  // "invalid digit '8' in octal literal", "escape sequence is invalid Unicode code point").
+  // "invalid digit '8' in octal literal", "escape is invalid Unicode code point U+D800").
   static std::optional<Constant> from_literal(LitKind kind, std::string_view raw, std::string* error);
 
   Kind kind() const { return m_kind; }
