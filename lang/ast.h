@@ -245,11 +245,28 @@ struct ParenExpr : Expr {
   Expr* x = nullptr;
 };
 
+// What a selector x.f resolved to (checker annotation).
+enum class SelectorKind : uint8_t {
+  None,         // not resolved (or erroneous)
+  Qualified,    // pkg.Name: sel->object is the package member
+  Field,        // a struct field (possibly promoted)
+  MethodValue,  // x.M: a method bound to x
+  MethodExpr,   // T.M: a method as a function taking the receiver first
+};
+
 struct SelectorExpr : Expr {
   static constexpr NodeKind kKind = NodeKind::SelectorExpr;
   SelectorExpr() : Expr(kKind) {}
   Expr* x = nullptr;
   Ident* sel = nullptr;
+
+  // --- checker annotations ---
+  SelectorKind sel_kind = SelectorKind::None;
+  // Field/method index path from x's type through embedded fields; the last
+  // entry is the field's index in its struct or the method's index among its
+  // type's methods (Named::methods, or the interface's sorted method set).
+  std::vector<int> path;
+  bool indirect = false;  // a pointer is dereferenced on the way (embedded *T or a *T receiver x)
 };
 
 struct IndexExpr : Expr {
@@ -287,6 +304,11 @@ struct CallExpr : Expr {
   Pos rparen;
   Pos ellipsis;  // valid if the call is f(xs...)
   bool has_ellipsis() const { return ellipsis.valid(); }
+
+  // --- checker annotations ---
+  enum class Kind : uint8_t { Unknown, Call, Conversion, Builtin };
+  Kind call_kind = Kind::Unknown;
+  uint8_t builtin = 0;  // the BuiltinId (lang/scope.h) when call_kind == Builtin
 };
 
 // *x: a pointer dereference, or a pointer type when x is a type.

@@ -56,6 +56,11 @@ void Diagnostics::print(const SourceSet& sources, std::FILE* out, bool context) 
       std::fprintf(out, "%s: too many errors\n", format_pos(sources, list[i - 1].pos).c_str());
       return;
     }
+    if (!d.pos.valid()) {
+      // An error without a position (Go's link-time "function main is undeclared").
+      std::fprintf(out, "%s\n", d.message.c_str());
+      continue;
+    }
     std::fprintf(out, "%s: %s\n", format_pos(sources, d.pos).c_str(), d.message.c_str());
     if (context && d.pos.file >= 0 && static_cast<size_t>(d.pos.file) < sources.size()) {
       std::string_view line = sources.file(d.pos.file).line_text(d.pos.line);

@@ -1,0 +1,235 @@
+// check_lookup.cc — selector expressions x.f (cf. types2 call.go selector,
+// lookup.go lookupError).
+//
+// A selector is one of: a package-qualified name (fmt.Println), a field
+// (possibly promoted through embedded structs), a method value (x.M, the
+// receiver bound), or a method expression (T.M, a function whose first
+// parameter is the receiver). The resolution is left on the SelectorExpr for
+// the compiler: its kind, the embedding index path, and whether a pointer is
+// dereferenced on the way.
+#include <cctype>
+
+#include "lang/check_impl.h"
+
+namespace gol::lang {
+
+namespace {
+
+bool is_exported_name(const std::string& s) {
+  return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
+}
+
+std::string tail(const std::string& s) { return s.empty() ? s : s.substr(1); }
+
+}  // namespace
+
+void Checker::selector(Operand& x, SelectorExpr* e, bool want_type) {
+  const std::string& sel = e->sel->name;
+  x.mode = ExprMode::Invalid;
+  x.expr = e;
+  if (auto* id = e->x->as<Ident>()) {
+    Object* obj = m_scope ? m_scope->lookup_parent(id->name) : nullptr;
+    if (auto* pname = obj ? obj->as<PkgName>() : nullptr) {
+      id->object = pname;
+      pname->used = true;
+      Package* pkg = pname->imported;
+      Object* exp = pkg->scope->lookup(sel);
+      if (exp == nullptr) {
+        if (pkg->scope->objects().empty() && pkg->is_std && pkg->files.empty()) return;  // a failed import
+        // A case-insensitive match among the exported names is a hint; an
+        // unexported name is reported as Go reports its unexported objects.
+        std::string hint;
+        for (Object* o : pkg->scope->objects()) {
+          if (!o->exported() || o->name.size() != sel.size()) continue;
+          bool same = true;
+          for (size_t i = 0; i < sel.size() && same; i++) same = std::tolower(static_cast<unsigned char>(o->name[i])) == std::tolower(static_cast<unsigned char>(sel[i]));
+          if (same) {
+            hint = o->name;
+            break;
+          }
+        }
+        if (!hint.empty()) {
+          error_at(e->sel, "undefined: " + str(e) + " (but have " + hint + ")");
+        } else if (!sel.empty() && !(sel[0] >= 'A' && sel[0] <= 'Z') && sel != "_") {
+          error_at(e->sel, "name " + sel + " not exported by package " + pkg->name);
+        } else {
+          error_at(e->sel, "undefined: " + str(e));
+        }
+        return;
+      }
+      if (!exp->exported()) {
+        error_at(e->sel, "name " + sel + " not exported by package " + pkg->name);
+      }
+      e->sel->object = exp;
+      e->sel_kind = SelectorKind::Qualified;
+      switch (exp->kind) {
+        case ObjectKind::Const:
+          x.mode = ExprMode::Constant;
+          x.type = exp->type;
+          x.val = exp->as<Const>()->value;
+          break;
+        case ObjectKind::TypeName:
+          x.mode = ExprMode::TypeExpr;
+          x.type = exp->type;
+          break;
+        case ObjectKind::Var:
+          x.mode = ExprMode::Variable;
+          x.type = exp->type;
+          break;
+        case ObjectKind::Func:
+          x.mode = ExprMode::Value;
+          x.type = exp->type;
+          break;
+        default:
+          return;
+      }
+      if (want_type && x.mode != ExprMode::TypeExpr) {
+        error_at(e, str(e) + " is not a type");
+        x.mode = ExprMode::Invalid;
+      }
+      if (!is_valid(x.type)) x.mode = ExprMode::Invalid;
+      x.expr = e;
+      return;
+    }
+  }
+  expr_or_type(x, e->x);
+  switch (x.mode) {
+    case ExprMode::Builtin:
+      error(e->sel->pos(), "invalid use of " + str(x) + " in selector expression");
+      x.mode = ExprMode::Invalid;
+      x.expr = e;
+      return;
+    case ExprMode::Invalid:
+      x.expr = e;
+      return;
+    default:
+      break;
+  }
+  if (want_type) {
+    error_at(e->sel, str(e) + " is not a type");
+    x.mode = ExprMode::Invalid;
+    x.expr = e;
+    return;
+  }
+  Selection s = lookup_field_or_method(x.type, x.mode == ExprMode::Variable, m_pkg, sel);
+  if (s.obj == nullptr) {
+    ExprMode mode = x.mode;
+    x.mode = ExprMode::Invalid;
+    x.expr = e;
+    if (!is_valid(under(x.type))) return;
+    if (s.ambiguous) {
+      error_at(e->sel, "ambiguous selector " + str(e->x) + "." + sel);
+      return;
+    }
+    if (s.not_addressable_ptr_method) {
+      if (mode == ExprMode::TypeExpr) {
+        error_at(e->sel, "invalid method expression " + str(e->x) + "." + sel + " (needs pointer receiver (*" +
+                             str(x.type) + ")." + sel + ")");
+      } else {
+        error_at(e->sel, "cannot call pointer method " + sel + " on " + str(x.type));
+      }
+      return;
+    }
+    std::string why;
+    const Type* u = under(x.type);
+    if (u && u->is<Pointer>() && is_interface(u->as<Pointer>()->elem)) {
+      why = "type " + str(x.type) + " is pointer to interface, not interface";
+    } else {
+      Selection alt = lookup_field_or_method(x.type, mode == ExprMode::Variable, m_pkg, sel, true);
+      Object* obj = alt.obj;
+      enum { Missing, Misspelled, Unexported, Inaccessible } kind = Missing;
+      std::string alt_name;
+      if (obj != nullptr) {
+        alt_name = obj->name;
+        if (obj->pkg == m_pkg) {
+          kind = Misspelled;
+        } else if (is_exported_name(sel)) {
+          if (is_exported_name(alt_name)) kind = Misspelled;
+          else if (tail(sel) == tail(alt_name)) kind = Unexported;
+        } else if (is_exported_name(alt_name)) {
+          if (tail(sel) == tail(alt_name)) kind = Misspelled;
+        } else if (sel == alt_name) {
+          kind = Inaccessible;
+        }
+      }
+      std::string what = "object";
+      if (obj && obj->is<Var>()) what = "field";
+      if (obj && obj->is<Func>()) what = "method";
+      switch (kind) {
+        case Missing: why = "type " + str(x.type) + " has no field or method " + sel; break;
+        case Misspelled:
+          why = "type " + str(x.type) + " has no field or method " + sel + ", but does have " + what + " " + alt_name;
+          break;
+        case Unexported:
+          why = "type " + str(x.type) + " has no field or method " + sel + ", but does have unexported " + what + " " +
+                alt_name;
+          break;
+        case Inaccessible: why = "cannot refer to unexported " + what + " " + alt_name; break;
+      }
+    }
+    error_at(e->sel, str(e->x) + "." + sel + " undefined (" + why + ")");
+    return;
+  }
+  e->sel->object = s.obj;
+  e->path = s.index;
+  e->indirect = s.indirect;
+  if (x.mode == ExprMode::TypeExpr) {
+    Func* m = s.obj->as<Func>();
+    if (m == nullptr) {
+      error_at(e->sel, str(e->x) + "." + sel + " undefined (type " + str(x.type) + " has no method " + sel + ")");
+      x.mode = ExprMode::Invalid;
+      x.expr = e;
+      return;
+    }
+    if (m->type == nullptr) obj_decl(m);
+    const Signature* sig = m->sig();
+    if (sig == nullptr) {
+      x.mode = ExprMode::Invalid;
+      x.expr = e;
+      return;
+    }
+    std::vector<Var*> params;
+    std::string name;
+    if (sig->params->size() > 0 && !sig->params->vars[0]->name.empty()) {
+      name = sig->recv && !sig->recv->name.empty() ? sig->recv->name : "_";
+    }
+    params.push_back(alloc<Var>(sig->recv ? sig->recv->pos : Pos{}, m_pkg, name, x.type));
+    for (Var* p : sig->params->vars) params.push_back(p);
+    auto* fn = alloc<Signature>();
+    fn->params = alloc<Tuple>(std::move(params));
+    fn->results = sig->results;
+    fn->variadic = sig->variadic;
+    e->sel_kind = SelectorKind::MethodExpr;
+    record_use(m);
+    x.mode = ExprMode::Value;
+    x.type = fn;
+    x.val.reset();
+    x.expr = e;
+    return;
+  }
+  if (Var* f = s.obj->as<Var>()) {
+    e->sel_kind = SelectorKind::Field;
+    x.mode = (x.mode == ExprMode::Variable || s.indirect) ? ExprMode::Variable : ExprMode::Value;
+    x.type = f->type;
+  } else if (Func* m = s.obj->as<Func>()) {
+    if (m->type == nullptr) obj_decl(m);
+    e->sel_kind = SelectorKind::MethodValue;
+    const Signature* sig = m->sig();
+    auto* fn = alloc<Signature>();
+    if (sig != nullptr) {
+      fn->params = sig->params;
+      fn->results = sig->results;
+      fn->variadic = sig->variadic;
+    } else {
+      fn->params = alloc<Tuple>();
+      fn->results = alloc<Tuple>();
+    }
+    record_use(m);
+    x.mode = ExprMode::Value;
+    x.type = fn;
+  }
+  x.val.reset();
+  x.expr = e;
+}
+
+}  // namespace gol::lang
