@@ -96,35 +96,12 @@ enum class Context {
   Paren,
 };
 
-}  // namespace
-
-// A member so it can read the parser stack (yystack_).
-void Parser::report_syntax_error(const context& ctx) const {
-  const Token& tok = drv.last_token();
-  const Pos pos = ctx.location().begin;
-  // cf. parser.go syntaxErrorAt: an error at EOF after an earlier error is a
-  // consequence of it.
-  if (ctx.token() == Kind::S_YYEOF && drv.error_count() > 0) return;
-
-  KindType expected_arr[YYNTOKENS];
-  const int n = ctx.expected_tokens(expected_arr, YYNTOKENS);
-  std::vector<KindType> all(expected_arr, expected_arr + n);
-  auto has = [&all](KindType k) { return std::find(all.begin(), all.end(), k) != all.end(); };
-  // Expected tokens that end something. A comma could always extend a list
-  // of expressions, but Go's parser never mentions it (except in ":= or = or
-  // comma" below).
-  std::vector<KindType> ends;
-  for (KindType k : all) {
-    if (!continues_expression(k) && k != Kind::S_COMMA) ends.push_back(k);
-  }
-  const size_t depth = static_cast<size_t>(yystack_.size());
-  auto kind_at = [this, depth](size_t i) {
-    return i < depth ? yystack_[static_cast<int>(i)].kind() : Kind::S_YYEMPTY;
-  };
-
-  // The innermost open bracket on the stack, skipping closed pairs.
+// The innermost open bracket on the parser stack (symbol kinds, top first),
+// skipping closed pairs, and what it opens; `opener` gets its index.
+Context find_context(const std::vector<KindType>& stack, size_t& opener) {
+  const size_t depth = stack.size();
+  auto kind_at = [&stack](size_t i) { return i < stack.size() ? stack[i] : Kind::S_YYEMPTY; };
   Context where = Context::TopLevel;
-  size_t opener = 0;
   int closed = 0;
   for (size_t i = 0; i < depth; i++) {
     const KindType k = kind_at(i);
@@ -173,6 +150,37 @@ void Parser::report_syntax_error(const context& ctx) const {
     }
     break;
   }
+  return where;
+}
+
+}  // namespace
+
+// A member so it can read the parser stack (yystack_).
+void Parser::report_syntax_error(const context& ctx) const {
+  const Token& tok = drv.last_token();
+  const Pos pos = ctx.location().begin;
+  // cf. parser.go syntaxErrorAt: an error at EOF after an earlier error is a
+  // consequence of it.
+  if (ctx.token() == Kind::S_YYEOF && drv.error_count() > 0) return;
+
+  KindType expected_arr[YYNTOKENS];
+  const int n = ctx.expected_tokens(expected_arr, YYNTOKENS);
+  std::vector<KindType> all(expected_arr, expected_arr + n);
+  auto has = [&all](KindType k) { return std::find(all.begin(), all.end(), k) != all.end(); };
+  // Expected tokens that end something. A comma could always extend a list
+  // of expressions, but Go's parser never mentions it (except in ":= or = or
+  // comma" below).
+  std::vector<KindType> ends;
+  for (KindType k : all) {
+    if (!continues_expression(k) && k != Kind::S_COMMA) ends.push_back(k);
+  }
+  const size_t depth = static_cast<size_t>(yystack_.size());
+  std::vector<KindType> stack;  // symbol kinds, top first
+  for (size_t i = 0; i < depth; i++) stack.push_back(yystack_[static_cast<int>(i)].kind());
+  auto kind_at = [&stack](size_t i) { return i < stack.size() ? stack[i] : Kind::S_YYEMPTY; };
+
+  size_t opener = 0;
+  const Context where = find_context(stack, opener);
 
   const std::string unexpected = "unexpected " + unexpected_name(tok);
   auto report = [&](const std::string& msg) { drv.syntax_error(pos, msg); };
@@ -211,6 +219,28 @@ void Parser::report_syntax_error(const context& ctx) const {
   if (kind_at(0) == Kind::S_PERIOD && has(Kind::S_NAME) && has(Kind::S_LPAREN)) {
     return report(unexpected + ", expected name or (");
   }
+  // In an if/for/switch header (cf. parser.go header and blockStmt): which
+  // part the error is in decides what Go asks for.
+  if (has(Kind::S_LBRACE)) {
+    int semis = 0;
+    bool range = false;
+    for (size_t i = 0; i < depth; i++) {
+      const KindType k = kind_at(i);
+      if (k == Kind::S_LBRACE || k == Kind::S_LPAREN || k == Kind::S_LBRACK) break;
+      if (k == Kind::S_SEMI) semis++;
+      if (k == Kind::S_RANGE) range = true;
+      if (k == Kind::S_COMMA) break;  // a list: Go asks for := or = (below)
+      if (k != Kind::S_FOR && k != Kind::S_IF && k != Kind::S_SWITCH) continue;
+      const std::string clause = k == Kind::S_FOR ? "for" : k == Kind::S_IF ? "if" : "switch";
+      const bool block_next = range || semis == 2 || (semis == 1 && k != Kind::S_FOR) ||
+                              (semis == 0 && !has(Kind::S_SEMI));
+      if (block_next && k == Kind::S_SWITCH) return report("missing { after switch clause");
+      if (block_next) return report(unexpected + ", expected { after " + clause + " clause");
+      if (semis == 0) return report(unexpected + ", expected {");
+      break;
+    }
+  }
+
   if (has(Kind::S_DEFINE) && has(Kind::S_ASSIGN) && has(Kind::S_COMMA) && !has(Kind::S_SEMI) &&
       !has(Kind::S_RPAREN)) {
     return report(unexpected + ", expected := or = or comma");
@@ -271,27 +301,6 @@ void Parser::report_syntax_error(const context& ctx) const {
       break;
     case Context::Paren:
       break;
-  }
-
-  // In an if/for/switch header (cf. parser.go header and blockStmt): which
-  // part the error is in decides what Go asks for.
-  if (has(Kind::S_LBRACE)) {
-    int semis = 0;
-    bool range = false;
-    for (size_t i = 0; i < depth; i++) {
-      const KindType k = kind_at(i);
-      if (k == Kind::S_LBRACE || k == Kind::S_LPAREN || k == Kind::S_LBRACK) break;
-      if (k == Kind::S_SEMI) semis++;
-      if (k == Kind::S_RANGE) range = true;
-      if (k != Kind::S_FOR && k != Kind::S_IF && k != Kind::S_SWITCH) continue;
-      const std::string clause = k == Kind::S_FOR ? "for" : k == Kind::S_IF ? "if" : "switch";
-      const bool block_next = range || semis == 2 || (semis == 1 && k != Kind::S_FOR) ||
-                              (semis == 0 && !has(Kind::S_SEMI));
-      if (block_next && k == Kind::S_SWITCH) return report("missing { after switch clause");
-      if (block_next) return report(unexpected + ", expected { after " + clause + " clause");
-      if (semis == 0) return report(unexpected + ", expected {");
-      break;
-    }
   }
 
   // Generic forms.
