@@ -22,7 +22,7 @@ for file in "$@"; do
 	echo "== $file"
 	grep -n "// ERROR" "$file" | sed 's/^/   want line /'
 	(cd "$scratch" && GO111MODULE=off GOFLAGS= GOTOOLCHAIN=local GOCACHE="$cache" \
-		GOPATH="$scratch/gopath" go build -o /dev/null "$name.go" 2>&1) |
+		GOPATH="$scratch/gopath" go build -o "$scratch/a.out" "$name.go" 2>&1) |
 		grep -v '^#' | sed "s|^\./$name\.go|$name.gol|; s|^|   go   |"
 	rm -f "$scratch/$name.go"
 done
