@@ -95,11 +95,18 @@ int check_program(const std::vector<std::string>& paths) {
   }
   std::vector<File*> files;
   for (int32_t id : ids) files.push_back(parse_file(sources, id, arena, diags));
-  // Like Go, type errors are only reported for a program that parses.
-  if (diags.empty()) {
+  // Like Go, the program is type-checked unless a file has a syntax error;
+  // the parser's and lexer's other errors leave a tree worth checking.
+  const bool parsed = std::none_of(files.begin(), files.end(),
+                                   [](const File* f) { return f->has_syntax_errors; });
+  if (parsed) {
     PackageRegistry registry;
     gol::stdlib::register_packages(registry);
     check_package(sources, arena, files, registry, diags);
+  } else {
+    // Go's parser still checks labels and branches in the bodies it parsed
+    // without errors.
+    check_branches(sources, files, diags);
   }
   if (!diags.empty()) {
     diags.print(sources, stderr, isatty(STDERR_FILENO) != 0);

@@ -680,6 +680,10 @@ struct File : Node {
   int32_t file = -1;  // index in the SourceSet
   Ident* package_name = nullptr;
   std::vector<Node*> decls;  // GenDecl and FuncDecl, imports first
+  // The parser reported a "syntax error: ..." here. Go type-checks a package
+  // only when none of its files has one; its other parser and lexer errors
+  // leave a tree the checker can use (cf. noder's base.SyntaxErrors()).
+  bool has_syntax_errors = false;
 };
 
 // --------------------------------------------------------------------- arena

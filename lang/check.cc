@@ -45,6 +45,15 @@ std::string path_base(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// The receiver's base type name expression: parens and any number of stars
+// stripped, so a method with an invalid receiver such as **T still belongs
+// to T (cf. types2 unpackRecv); the receiver itself is reported elsewhere.
+Expr* receiver_base(Expr* rt) {
+  rt = unparen(rt);
+  while (rt != nullptr && rt->is<StarExpr>()) rt = unparen(rt->as<StarExpr>()->x);
+  return rt;
+}
+
 }  // namespace
 
 bool is_comparison(Op op) {
@@ -184,8 +193,9 @@ void Checker::import_package(ImportSpec* spec, Scope* file_scope) {
     for (Object* obj : imported->scope->objects()) {
       if (!obj->exported()) continue;
       if (Object* alt = file_scope->lookup(obj->name)) {
-        (void)alt;
-        error(spec->pos(), obj->name + " redeclared in this block");
+        std::string msg = alt->name + " redeclared in this block";
+        if (alt->pos.valid()) msg += "\n\t" + pos_str(alt->pos) + ": other declaration of " + alt->name;
+        error(spec->name->pos(), msg);
         continue;
       }
       Scope* saved_parent_owner = obj->parent;
@@ -201,9 +211,11 @@ void Checker::import_package(ImportSpec* spec, Scope* file_scope) {
 }
 
 void Checker::collect_objects(const std::vector<File*>& files) {
+  std::vector<Scope*> file_scopes;
   for (File* file : files) {
     if (file == nullptr) continue;
     Scope* file_scope = alloc<Scope>(m_pkg->scope, "file");
+    file_scopes.push_back(file_scope);
     file_scope->begin = file->range.begin;
     file_scope->end = file->range.end;
     for (Node* d : file->decls) {
@@ -234,8 +246,7 @@ void Checker::collect_objects(const std::vector<File*>& files) {
         } else {
           // A method: associate it with its receiver's base type name.
           Expr* rt = nullptr;
-          if (!fd->recv->list.empty()) rt = unparen(fd->recv->list[0]->type_expr);
-          if (rt != nullptr && rt->is<StarExpr>()) rt = unparen(rt->as<StarExpr>()->x);
+          if (!fd->recv->list.empty()) rt = receiver_base(fd->recv->list[0]->type_expr);
           m_pkg_objects.push_back(obj);
           if (auto* base = rt ? rt->as<Ident>() : nullptr; base != nullptr && name != "_") {
             // Resolved to a TypeName after all objects are collected (below).
@@ -269,7 +280,7 @@ void Checker::collect_objects(const std::vector<File*>& files) {
           if (vs->names.size() < src->values.size()) {
             if (inherited) error_at(vs, "extra init expr at " + pos_str(src->values[vs->names.size()]->pos()));
             else error_at(src->values[vs->names.size()], "extra init expr " + str(src->values[vs->names.size()]));
-          } else if (vs->names.size() > src->values.size() && !(src->values.empty() && src->type_expr && !inherited)) {
+          } else if (vs->names.size() > src->values.size()) {
             Ident* n = vs->names[src->values.size()];
             error_at(n, "missing init expr for " + n->name);
           }
@@ -315,14 +326,38 @@ void Checker::collect_objects(const std::vector<File*>& files) {
       }
     }
   }
+  file_scope_conflicts(file_scopes);
   // Methods by receiver base type name (a TypeName of this package).
   for (auto& [fn, info] : m_funcs) {
-    Expr* rt = unparen(info->fdecl->recv->list[0]->type_expr);
-    if (rt->is<StarExpr>()) rt = unparen(rt->as<StarExpr>()->x);
+    Expr* rt = receiver_base(info->fdecl->recv->list[0]->type_expr);
     Object* obj = m_pkg->scope->lookup(rt->as<Ident>()->name);
     if (auto* tn = obj ? obj->as<TypeName>() : nullptr) m_methods[tn].push_back(fn);
   }
   m_funcs.clear();
+}
+
+// A package-level name may not also name an import (or a dot-imported
+// object) in one of the files: the package object is the one reported
+// (cf. types2 collectObjects).
+void Checker::file_scope_conflicts(const std::vector<Scope*>& file_scopes) {
+  for (Scope* file_scope : file_scopes) {
+    for (Object* obj : file_scope->objects()) {
+      Object* alt = m_pkg->scope->lookup(obj->name);
+      if (alt == nullptr) continue;
+      std::string msg;
+      if (auto* pkg_name = obj->as<PkgName>()) {
+        const Package* imported = pkg_name->imported;
+        msg = alt->name + " already declared through import of package " + imported->name + " (\"" +
+              imported->path + "\")";
+      } else {
+        const Package* from = obj->pkg;
+        msg = alt->name + " already declared through dot-import of package " + (from ? from->name : "") + " (\"" +
+              (from ? from->path : "") + "\")";
+      }
+      if (obj->pos.valid()) msg += "\n\t" + pos_str(obj->pos) + ": other declaration of " + obj->name;
+      error(alt->pos, msg);
+    }
+  }
 }
 
 // ------------------------------------------------------------------ phase 2
@@ -340,7 +375,23 @@ void Checker::package_objects() {
   for (Object* o : m_pkg_objects) {
     if (!o->is<TypeName>()) order.push_back(o);
   }
-  for (Object* o : order) obj_decl(o);
+  for (Object* o : order) {
+    // A method resolved early with its type has its body queued now, in
+    // source order among the other functions, as types2 does (its funcDecl
+    // runs here); the order bodies are checked in decides which errors the
+    // ten-error limit keeps.
+    if (auto it = m_early_methods.find(o); it != m_early_methods.end()) {
+      m_funcs.push_back(it->second);
+      m_early_methods.erase(it);
+    }
+    obj_decl(o);
+  }
+  // Every method is among the package objects; this only guards the bodies.
+  std::vector<std::pair<Func*, DeclInfo*>> rest;
+  for (auto& [o, body] : m_early_methods) rest.push_back(body);
+  std::sort(rest.begin(), rest.end(), [](const auto& a, const auto& b) { return a.first->pos < b.first->pos; });
+  m_funcs.insert(m_funcs.end(), rest.begin(), rest.end());
+  m_early_methods.clear();
 }
 
 void Checker::obj_decl(Object* obj) {
@@ -446,10 +497,10 @@ void Checker::const_decl(Const* obj, DeclInfo* d) {
   const Type* t = nullptr;
   if (d->type_expr != nullptr) {
     t = type_expr(d->type_expr);
-    if (is_valid(t) && !is_const_type(t)) {
-      if (!under(t)->is<Basic>() || true) {
-        error_at(d->type_expr, "invalid constant type " + str(t));
-      }
+    if (!is_const_type(t)) {
+      // A defined type left invalid by an earlier error is not reported
+      // again (cf. types2 constDecl).
+      if (is_valid(under(t))) error_at(d->type_expr, "invalid constant type " + str(t));
       obj->type = invalid_type();
       m_iota.reset();
       return;
@@ -589,8 +640,12 @@ void Checker::collect_methods(TypeName* obj) {
     if (dup) continue;
     named->methods.push_back(m);
   }
-  // Signatures are resolved after the type itself (they may mention it).
+  // Signatures are resolved after the type itself (they may mention it);
+  // the bodies wait for package_objects to reach the methods.
+  bool saved = m_resolving_methods;
+  m_resolving_methods = true;
   for (Func* m : it->second) obj_decl(m);
+  m_resolving_methods = saved;
 }
 
 void Checker::func_decl(Func* obj, DeclInfo* d) {
@@ -608,7 +663,10 @@ void Checker::func_decl(Func* obj, DeclInfo* d) {
       rt = p->elem;
     }
   }
-  if (fd->body != nullptr) m_funcs.push_back({obj, d});
+  if (fd->body != nullptr) {
+    if (m_resolving_methods) m_early_methods[obj] = {obj, d};
+    else m_funcs.push_back({obj, d});
+  }
   m_func_scopes[obj] = scope;
 }
 

@@ -24,4 +24,12 @@ struct Package;  // lang/scope.h
 Package* check_package(SourceSet& sources, Arena& arena, const std::vector<File*>& files,
                        const PackageRegistry& registry, Diagnostics& diags);
 
+// Go's parser checks labels and branch statements (unused or unknown labels,
+// break or continue outside a loop, gotos into blocks) in every function body
+// it parsed without an error, even when the package is not type-checked
+// after a syntax error. check_package does these checks itself; call this
+// instead of it when a file has a syntax error, after parsing all files.
+// (Bodies of function literals are not reached here.)
+void check_branches(const SourceSet& sources, const std::vector<File*>& files, Diagnostics& diags);
+
 }  // namespace gol::lang

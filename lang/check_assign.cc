@@ -188,10 +188,7 @@ const Type* Checker::lhs_var(Expr* lhs) {
 void Checker::assign_var(Expr* lhs, Expr* rhs_expr, Operand& x, const std::string& context) {
   const Type* t = lhs_var(lhs);
   if (t != nullptr && !is_valid(t)) {
-    if (rhs_expr != nullptr) {
-      Operand d;
-      expr(d, rhs_expr);
-    }
+    use(rhs_expr);
     x.mode = ExprMode::Invalid;
     return;
   }
@@ -390,8 +387,8 @@ void Checker::local_const_spec(ValueSpec* spec, ValueSpec* src) {
     const Type* t = nullptr;
     if (src->type_expr != nullptr) {
       t = type_expr(src->type_expr);
-      if (is_valid(t) && !is_const_type(t)) {
-        error_at(src->type_expr, "invalid constant type " + str(t));
+      if (!is_const_type(t)) {
+        if (is_valid(under(t))) error_at(src->type_expr, "invalid constant type " + str(t));
         obj->type = invalid_type();
         m_iota = saved_iota;
         continue;
@@ -406,7 +403,7 @@ void Checker::local_const_spec(ValueSpec* spec, ValueSpec* src) {
   if (spec->names.size() < src->values.size()) {
     if (inherited) error_at(spec, "extra init expr at " + pos_str(src->values[spec->names.size()]->pos()));
     else error_at(src->values[spec->names.size()], "extra init expr " + str(src->values[spec->names.size()]));
-  } else if (spec->names.size() > src->values.size() && !(src->values.empty() && src->type_expr && !inherited)) {
+  } else if (spec->names.size() > src->values.size()) {
     Ident* n = spec->names[src->values.size()];
     error_at(n, "missing init expr for " + n->name);
   }

@@ -181,7 +181,12 @@ ExprKind Checker::call_expr(Operand& x, CallExpr* call) {
         error_at(call, "missing argument in conversion to " + str(t));
       } else if (call->args.size() == 1) {
         expr(x, call->args[0]);
-        if (!x.invalid()) {
+        const Interface* ti = under(t) ? under(t)->as<Interface>() : nullptr;
+        if (!x.invalid() && ti != nullptr && !ti->is_method_set()) {
+          // Go leaves the operand as it was (follow-on errors included).
+          error_at(call, "cannot use interface " + str(t) +
+                             " in conversion (contains specific type constraints or is comparable)");
+        } else if (!x.invalid()) {
           if (call->has_ellipsis()) {
             error_at(call->args[0], "invalid use of ... in conversion to " + str(t));
             x.mode = ExprMode::Invalid;
@@ -215,11 +220,9 @@ ExprKind Checker::call_expr(Operand& x, CallExpr* call) {
   const Type* u = under(x.type);
   const Signature* sig = u ? u->as<Signature>() : nullptr;
   if (sig == nullptr) {
+    // Go leaves the arguments unchecked (cf. types2 callExpr): a variable
+    // used only there stays unused.
     error_at(x, "invalid operation: cannot call non-function " + str(x));
-    for (Expr* a : call->args) {
-      Operand dummy;
-      raw_expr(dummy, a, nullptr, false);
-    }
     x.mode = ExprMode::Invalid;
     x.expr = call;
     return ExprKind::Statement;
@@ -254,10 +257,11 @@ bool Checker::convertible_to(const Operand& x, const Type* t, std::string* cause
   const Type* v = x.type;
   const Type* vu = under(v);
   const Type* tu = under(t);
-  if (identical(vu, tu)) return true;
+  // Struct tags do not matter for conversions (cf. types2 convertibleTo).
+  if (identical_ignore_tags(vu, tu)) return true;
   if (const Pointer* vp = v->as<Pointer>()) {
     if (const Pointer* tp = t->as<Pointer>()) {
-      if (identical(under(vp->elem), under(tp->elem))) return true;
+      if (identical_ignore_tags(under(vp->elem), under(tp->elem))) return true;
     }
   }
   if ((is_integer(vu) || is_float(vu)) && (is_integer(tu) || is_float(tu))) return true;
@@ -352,7 +356,8 @@ bool Checker::builtin_call(Operand& x, CallExpr* call, BuiltinId id) {
   BuiltinInfo info = builtin_info(id);
   const char* name = builtin_name(id);
   if (call->has_ellipsis() && id != BuiltinId::Append) {
-    error(call->ellipsis, std::string("invalid operation: invalid use of ... with built-in ") + name);
+    // types2 reports this at the call, not at the dots.
+    error_at(call, std::string("invalid operation: invalid use of ... with built-in ") + name);
     for (Expr* a : arg_list) {
       Operand d;
       raw_expr(d, a, nullptr, false);

@@ -77,10 +77,13 @@ void Checker::record(Operand& x) {
   if (x.mode == ExprMode::Invalid) t = invalid_type();
   if (x.mode == ExprMode::NoValue) t = nullptr;
   if (x.expr == nullptr) return;
+  // A value is recorded only for a constant: an operand that stopped being
+  // one (2 + 1<<s) may still carry its old operand's value.
+  std::optional<Constant> val = x.mode == ExprMode::Constant ? x.val : std::nullopt;
   if (t != nullptr && is_untyped(t)) {
-    remember_untyped(x.expr, false, x.mode, t, x.val);
+    remember_untyped(x.expr, false, x.mode, t, val);
   } else {
-    record_expr(x.expr, x.mode, t, x.val);
+    record_expr(x.expr, x.mode, t, val);
   }
 }
 
@@ -382,6 +385,13 @@ ExprKind Checker::raw_expr(Operand& x, Expr* e, const Type* hint, bool) {
   ExprKind kind = expr_internal(x, e, hint);
   record(x);
   return kind;
+}
+
+void Checker::use(Expr* e) {
+  if (e == nullptr) return;
+  if (auto* id = unparen(e)->as<Ident>(); id && id->name == "_") return;
+  Operand x;
+  raw_expr(x, e, nullptr, false);
 }
 
 void Checker::basic_lit(Operand& x, BasicLit* e) {
@@ -714,7 +724,10 @@ void Checker::unary(Operand& x, UnaryExpr* e) {
 void Checker::match_types(Operand& x, Operand& y) {
   auto may_convert = [](const Operand& a, const Operand& b) {
     if (is_typed(a.type) && is_typed(b.type)) return false;
-    if (is_numeric(a.type) != is_numeric(b.type)) return false;
+    // An untyped operand converts to its default type beside an interface.
+    if (is_interface(a.type) || is_interface(b.type)) return true;
+    // Numeric kinds are not compared (cf. types2 matchTypes): an untyped
+    // constant beside a slice or struct fails to convert, at the constant.
     if (is_boolean(a.type) != is_boolean(b.type)) return false;
     if (is_string(a.type) != is_string(b.type)) return false;
     if (a.is_nil()) return has_nil(b.type);
@@ -810,6 +823,7 @@ void Checker::binary(Operand& x, Expr* e, Expr* lhs, Expr* rhs, Op op, Pos op_po
     return;
   }
   x.mode = ExprMode::Value;
+  x.val.reset();
 }
 
 void Checker::shift(Operand& x, Operand& y, Expr* e, Op op) {

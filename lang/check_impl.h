@@ -10,7 +10,8 @@
 //   check_call.cc   calls, conversions, builtins
 //   check_lookup.cc selectors (fields, methods, package members)
 //   check_assign.cc assignments, := and var declarations
-//   check_stmt.cc   statements, labels and branches, terminating statements
+//   check_stmt.cc   statements, terminating statements
+//   check_branches.cc labels and branches (Go's parser checks; no types)
 //   check_print.cc  Go's spelling of expressions and operands in messages
 //
 // Expressions are evaluated into an Operand (mode, type, constant value). An
@@ -106,6 +107,7 @@ class Checker {
 
   // -------------------------------------------------- package level (check.cc)
   void collect_objects(const std::vector<File*>& files);
+  void file_scope_conflicts(const std::vector<Scope*>& file_scopes);
   void import_package(ImportSpec* spec, Scope* file_scope);
   void declare_pkg_obj(Ident* ident, Object* obj, DeclInfo* decl);
   void declare(Scope* scope, Ident* ident, Object* obj);
@@ -144,6 +146,9 @@ class Checker {
   // Evaluates e which may be multi-valued (a call); results in `list`.
   void multi_expr(std::vector<Operand>& list, Expr* e, bool allow_comma_ok);
   ExprKind raw_expr(Operand& x, Expr* e, const Type* hint, bool allow_generic);
+  // Evaluates e only for its errors and to mark what it names as used, when
+  // its value is not wanted (cf. types2 use): a type or a blank is no error.
+  void use(Expr* e);
   ExprKind expr_internal(Operand& x, Expr* e, const Type* hint);
   void single_value(Operand& x);
   void exclude(Operand& x, uint32_t modes);
@@ -178,7 +183,10 @@ class Checker {
   // Checks an index; returns its constant value or -1. `max` < 0: no bound.
   int64_t index(Expr* index, int64_t max, bool allow_negative_unknown = false);
   void composite_lit(Operand& x, CompositeLit* e, const Type* hint);
-  int64_t indexed_elts(const std::vector<Expr*>& elts, const Type* elem, int64_t length);
+  // Returns the literal's length; `keys` receives the valid explicit
+  // indices with their key expressions, in order.
+  int64_t indexed_elts(const std::vector<Expr*>& elts, const Type* elem, int64_t length,
+                       std::vector<std::pair<int64_t, Expr*>>* keys);
   void type_assertion(Expr* e, Operand& x, const Type* t, bool type_switch);
   void assert_expr(Operand& x, TypeAssertExpr* e);
 
@@ -244,7 +252,11 @@ class Checker {
   std::vector<Object*> m_obj_path;
   std::vector<Object*> m_pkg_objects;  // package-level objects in source order
   std::unordered_map<const TypeName*, std::vector<Func*>> m_methods;  // by receiver base type name
-  std::vector<std::pair<Func*, DeclInfo*>> m_funcs;  // funcs with bodies to check
+  std::vector<std::pair<Func*, DeclInfo*>> m_funcs;  // funcs with bodies to check, in order
+  // Methods whose signatures were resolved with their receiver type: their
+  // bodies join m_funcs when package_objects reaches them in source order.
+  std::unordered_map<Object*, std::pair<Func*, DeclInfo*>> m_early_methods;
+  bool m_resolving_methods = false;
   std::vector<PkgName*> m_imports;
   std::unordered_map<Func*, Scope*> m_func_scopes;
   // Checks that need complete types (map keys, embedded fields, receivers),
@@ -270,6 +282,17 @@ class Checker {
   bool m_has_call_or_recv = false;  // set by calls and receives (len/cap of arrays are constant without them)
   bool m_in_std = false;
 };
+
+// Where the branch checks of one function body report (check_branches.cc):
+// through a Checker when the package is type-checked, else straight to the
+// diagnostics.
+struct BranchReporter {
+  Package* pkg = nullptr;  // owner of the Label objects made
+  std::function<void(Pos, const std::string&)> error;
+  std::function<std::string(Pos)> pos_str;
+  std::function<std::string(const Expr*)> expr_str;
+};
+void check_body_branches(BlockStmt* body, const BranchReporter& r);
 
 // Helpers shared between files.
 // Go's summary of a list of types in count-mismatch messages: "(number, string)".

@@ -198,7 +198,12 @@ void Checker::slice_expr(Operand& x, SliceExpr* e) {
   }
 }
 
-int64_t Checker::indexed_elts(const std::vector<Expr*>& elts, const Type* elem, int64_t length) {
+// Go's types2 counts the index in an int64 that wraps around after an
+// element at index 2^63-1 (cf. indexedElts); the wrapped counter is negative,
+// so it no longer raises the length. Counted unsigned here, as signed
+// overflow is undefined in C++.
+int64_t Checker::indexed_elts(const std::vector<Expr*>& elts, const Type* elem, int64_t length,
+                              std::vector<std::pair<int64_t, Expr*>>* keys) {
   std::set<int64_t> visited;
   int64_t idx = 0;
   int64_t max = 0;
@@ -210,6 +215,7 @@ int64_t Checker::indexed_elts(const std::vector<Expr*>& elts, const Type* elem, 
       if (i >= 0) {
         idx = i;
         valid_index = true;
+        keys->push_back({i, kv->key});
       } else if (i == -1) {
         error_at(e, "index " + str(kv->key) + " must be integer constant");
       }
@@ -225,7 +231,7 @@ int64_t Checker::indexed_elts(const std::vector<Expr*>& elts, const Type* elem, 
         error(at, "duplicate index " + std::to_string(idx) + " in array or slice literal");
       }
     }
-    idx++;
+    idx = static_cast<int64_t>(static_cast<uint64_t>(idx) + 1);
     if (idx > max) max = idx;
     Operand x;
     expr(x, eval, elem);
@@ -327,16 +333,27 @@ void Checker::composite_lit(Operand& x, CompositeLit* e, const Type* hint) {
     }
     case TypeKind::Array: {
       auto* a = const_cast<Array*>(u->as<Array>());
-      int64_t n = indexed_elts(e->elts, a->elem, a->len);
+      std::vector<std::pair<int64_t, Expr*>> keys;
+      int64_t n = indexed_elts(e->elts, a->elem, a->len, &keys);
       if (a->len < 0) {
         a->len = n;
         if (e->type_expr != nullptr) record_expr(e->type_expr, ExprMode::TypeExpr, a, std::nullopt);
+        // Only a key whose successor wrapped the counter lies past the
+        // length. types2 lets it pass; the compiler's typecheck of the
+        // literal (typecheckarraylit) rejects the first such key.
+        for (auto [index, key] : keys) {
+          if (index < n) continue;
+          error_at(key, "array index " + std::to_string(index) + " out of bounds [0:" + std::to_string(n) + "]");
+          break;
+        }
       }
       break;
     }
-    case TypeKind::Slice:
-      indexed_elts(e->elts, u->as<Slice>()->elem, -1);
+    case TypeKind::Slice: {
+      std::vector<std::pair<int64_t, Expr*>> keys;
+      indexed_elts(e->elts, u->as<Slice>()->elem, -1, &keys);
       break;
+    }
     case TypeKind::Map: {
       const Map* m = u->as<Map>();
       bool key_is_iface = is_interface(m->key);

@@ -21,6 +21,37 @@ bool is_exported_name(const std::string& s) {
 
 std::string tail(const std::string& s) { return s.empty() ? s : s.substr(1); }
 
+// The position of the dot in x.sel, where Go's syntax tree puts a selector:
+// the first '.' after x, past blanks and comments (the AST keeps no position
+// for it).
+Pos selector_dot(const SourceSet& sources, const SelectorExpr* e) {
+  Pos p = e->x->end();
+  if (p.file < 0 || static_cast<size_t>(p.file) >= sources.size()) return e->sel->pos();
+  const SourceFile& f = sources.file(p.file);
+  bool in_block_comment = false;
+  for (int32_t line = p.line; line <= e->sel->pos().line; line++) {
+    std::string_view text = f.line_text(line);
+    size_t i = line == p.line ? static_cast<size_t>(p.col - 1) : 0;
+    for (; i < text.size(); i++) {
+      if (in_block_comment) {
+        if (text.substr(i, 2) == "*/") {
+          in_block_comment = false;
+          i++;
+        }
+        continue;
+      }
+      if (text.substr(i, 2) == "//") break;
+      if (text.substr(i, 2) == "/*") {
+        in_block_comment = true;
+        i++;
+        continue;
+      }
+      if (text[i] == '.') return Pos{p.file, line, static_cast<int32_t>(i + 1)};
+    }
+  }
+  return e->sel->pos();
+}
+
 }  // namespace
 
 void Checker::selector(Operand& x, SelectorExpr* e, bool want_type) {
@@ -36,8 +67,7 @@ void Checker::selector(Operand& x, SelectorExpr* e, bool want_type) {
       Object* exp = pkg->scope->lookup(sel);
       if (exp == nullptr) {
         if (pkg->scope->objects().empty() && pkg->is_std && pkg->files.empty()) return;  // a failed import
-        // A case-insensitive match among the exported names is a hint; an
-        // unexported name is reported as Go reports its unexported objects.
+        // A case-insensitive match among the exported names is a hint.
         std::string hint;
         for (Object* o : pkg->scope->objects()) {
           if (!o->exported() || o->name.size() != sel.size()) continue;
@@ -48,10 +78,10 @@ void Checker::selector(Operand& x, SelectorExpr* e, bool want_type) {
             break;
           }
         }
+        // Go says "not exported" only for unexported names the package
+        // declares (below); any other name is undefined.
         if (!hint.empty()) {
           error_at(e->sel, "undefined: " + str(e) + " (but have " + hint + ")");
-        } else if (!sel.empty() && !(sel[0] >= 'A' && sel[0] <= 'Z') && sel != "_") {
-          error_at(e->sel, "name " + sel + " not exported by package " + pkg->name);
         } else {
           error_at(e->sel, "undefined: " + str(e));
         }
@@ -95,7 +125,7 @@ void Checker::selector(Operand& x, SelectorExpr* e, bool want_type) {
   expr_or_type(x, e->x);
   switch (x.mode) {
     case ExprMode::Builtin:
-      error(e->sel->pos(), "invalid use of " + str(x) + " in selector expression");
+      error(selector_dot(m_sources, e), "invalid use of " + str(x) + " in selector expression");
       x.mode = ExprMode::Invalid;
       x.expr = e;
       return;

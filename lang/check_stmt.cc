@@ -5,9 +5,7 @@
 // declared in it (not in nested function literals, which do their own) that
 // was never read is "declared and not used: x".
 //
-// Branches follow the Go compiler's branches.go: a walk over the function's
-// blocks that resolves break/continue/goto to their target statement (left
-// on BranchStmt::target), and reports misplaced or unknown labels.
+// Labels and branches are checked in check_branches.cc.
 #include <algorithm>
 
 #include "lang/check_impl.h"
@@ -615,232 +613,6 @@ void Checker::range_stmt(uint32_t inner, RangeStmt* s) {
 
 namespace {
 
-struct LabelBlock {
-  LabelBlock* parent;
-  Pos start;
-  LabeledStmt* lstmt;
-};
-
-struct LabelInfo {
-  LabelBlock* parent;
-  LabeledStmt* lstmt;
-  bool used = false;
-};
-
-struct Targets {
-  Stmt* breaks = nullptr;
-  Stmt* continues = nullptr;
-};
-
-class LabelChecker {
- public:
-  explicit LabelChecker(Checker& c) : m_check(c) {}
-
-  void check(BlockStmt* body) {
-    std::vector<BranchStmt*> fwd = block(nullptr, Targets{}, nullptr, body->pos(), body->list);
-    for (BranchStmt* g : fwd) {
-      const std::string& name = g->label->name;
-      auto it = m_labels.find(name);
-      if (it != m_labels.end()) {
-        it->second.used = true;
-        m_check.error(g->label->pos(), "goto " + name + " jumps into block starting at " +
-                                           m_check.pos_str(it->second.parent->start));
-      } else {
-        m_check.error(g->label->pos(), "label " + name + " not defined");
-      }
-    }
-    for (auto& [name, l] : m_labels) {
-      if (!l.used) m_check.error(l.lstmt->label->pos(), "label " + name + " defined and not used");
-    }
-  }
-
- private:
-  LabelInfo* declare(LabelBlock* b, LabeledStmt* s) {
-    const std::string& name = s->label->name;
-    auto it = m_labels.find(name);
-    if (it != m_labels.end()) {
-      m_check.error(s->pos(), "label " + name + " already defined at " + m_check.pos_str(it->second.lstmt->label->pos()));
-      return &it->second;
-    }
-    auto* obj = alloc<Label>(s->label->pos(), m_check.m_pkg, name, s);
-    s->label->object = obj;
-    auto [pos, inserted] = m_labels.emplace(name, LabelInfo{b, s, false});
-    (void)inserted;
-    return &pos->second;
-  }
-
-  LabeledStmt* goto_target(LabelBlock* b, const std::string& name) {
-    auto it = m_labels.find(name);
-    if (it == m_labels.end()) return nullptr;
-    it->second.used = true;
-    for (; b != nullptr; b = b->parent) {
-      if (it->second.parent == b) return it->second.lstmt;
-    }
-    return nullptr;
-  }
-
-  // The innermost enclosing labeled statement named `name`; null if the label
-  // is unknown, m_invalid if it labels no enclosing statement.
-  LabeledStmt* enclosing_target(LabelBlock* b, const std::string& name) {
-    auto it = m_labels.find(name);
-    if (it == m_labels.end()) return nullptr;
-    it->second.used = true;
-    for (; b != nullptr; b = b->parent) {
-      if (it->second.lstmt == b->lstmt) return it->second.lstmt;
-    }
-    return &m_invalid;
-  }
-
-  std::vector<BranchStmt*> block(LabelBlock* parent, Targets ctxt, LabeledStmt* lstmt, Pos start,
-                                 const std::vector<Stmt*>& body) {
-    auto* b = new LabelBlock{parent, start, lstmt};
-    m_blocks.emplace_back(b);
-    Pos var_pos;
-    std::string var_name;
-    std::vector<BranchStmt*> fwd;
-    std::vector<BranchStmt*> bad;
-    auto record_var_decl = [&](Pos pos, const std::string& name) {
-      var_pos = pos;
-      var_name = name;
-      bad = fwd;
-    };
-    auto jumps_over = [&](BranchStmt* g) {
-      return var_pos.valid() && std::find(bad.begin(), bad.end(), g) != bad.end();
-    };
-    auto inner_block = [&](Targets t, Pos st, const std::vector<Stmt*>& list, LabeledStmt* ls) {
-      std::vector<BranchStmt*> inner = block(b, t, ls, st, list);
-      fwd.insert(fwd.end(), inner.begin(), inner.end());
-    };
-    for (Stmt* s0 : body) {
-      LabeledStmt* ls = nullptr;
-      Stmt* s = s0;
-      while (auto* l = s->as<LabeledStmt>()) {
-        if (l->label->name != "_") {
-          LabelInfo* info = declare(b, l);
-          std::vector<BranchStmt*> keep;
-          for (BranchStmt* g : fwd) {
-            if (g->label->name == l->label->name) {
-              g->target = l;
-              info->used = true;
-              if (jumps_over(g)) {
-                m_check.error(g->label->pos(), "goto " + l->label->name + " jumps over declaration of " + var_name +
-                                                   " at " + m_check.pos_str(var_pos));
-              }
-            } else {
-              keep.push_back(g);
-            }
-          }
-          fwd = std::move(keep);
-          ls = l;
-        }
-        s = l->stmt;
-      }
-      switch (s->kind) {
-        case NodeKind::DeclStmt: {
-          GenDecl* d = s->as<DeclStmt>()->decl;
-          if (d && d->op == Op::Var) {
-            for (Node* spec : d->specs) {
-              if (auto* vs = spec->as<ValueSpec>(); vs && !vs->names.empty()) {
-                record_var_decl(spec->pos(), vs->names[0]->name);
-                break;
-              }
-            }
-          }
-          break;
-        }
-        case NodeKind::BranchStmt: {
-          auto* bs = s->as<BranchStmt>();
-          if (bs->label == nullptr) {
-            if (bs->op == Op::Break) {
-              if (ctxt.breaks) bs->target = ctxt.breaks;
-              else m_check.error_at(bs, "break is not in a loop, switch, or select");
-            } else if (bs->op == Op::Continue) {
-              if (ctxt.continues) bs->target = ctxt.continues;
-              else m_check.error_at(bs, "continue is not in a loop");
-            }
-            break;
-          }
-          const std::string& name = bs->label->name;
-          if (bs->op == Op::Break) {
-            if (LabeledStmt* t = enclosing_target(b, name)) {
-              Stmt* ts = t == &m_invalid ? nullptr : t->stmt;
-              if (ts && (ts->is<SwitchStmt>() || ts->is<TypeSwitchStmt>() || ts->is<SelectStmt>() ||
-                         ts->is<ForStmt>() || ts->is<RangeStmt>())) {
-                bs->target = ts;
-              } else {
-                m_check.error(bs->label->pos(), "invalid break label " + name);
-              }
-            } else {
-              m_check.error(bs->label->pos(), "break label not defined: " + name);
-            }
-          } else if (bs->op == Op::Continue) {
-            if (LabeledStmt* t = enclosing_target(b, name)) {
-              Stmt* ts = t == &m_invalid ? nullptr : t->stmt;
-              if (ts && (ts->is<ForStmt>() || ts->is<RangeStmt>())) {
-                bs->target = ts;
-              } else {
-                m_check.error(bs->label->pos(), "invalid continue label " + name);
-              }
-            } else {
-              m_check.error(bs->label->pos(), "continue label not defined: " + name);
-            }
-          } else if (bs->op == Op::Goto) {
-            if (LabeledStmt* t = goto_target(b, name)) bs->target = t;
-            else fwd.push_back(bs);
-          }
-          break;
-        }
-        case NodeKind::AssignStmt: {
-          auto* as = s->as<AssignStmt>();
-          if (as->op == Op::Define && !as->lhs.empty()) {
-            std::string names;
-            for (size_t i = 0; i < as->lhs.size(); i++) {
-              if (i > 0) names += ", ";
-              names += m_check.str(as->lhs[i]);
-            }
-            record_var_decl(as->op_pos, names);
-          }
-          break;
-        }
-        case NodeKind::BlockStmt:
-          inner_block(ctxt, s->pos(), s->as<BlockStmt>()->list, ls);
-          break;
-        case NodeKind::IfStmt: {
-          auto* is = s->as<IfStmt>();
-          inner_block(ctxt, is->then->pos(), is->then->list, ls);
-          if (is->els != nullptr) inner_block(ctxt, is->els->pos(), {is->els}, ls);
-          break;
-        }
-        case NodeKind::ForStmt:
-          inner_block(Targets{s, s}, s->as<ForStmt>()->body->pos(), s->as<ForStmt>()->body->list, ls);
-          break;
-        case NodeKind::RangeStmt:
-          inner_block(Targets{s, s}, s->as<RangeStmt>()->body->pos(), s->as<RangeStmt>()->body->list, ls);
-          break;
-        case NodeKind::SwitchStmt:
-          for (CaseClause* cc : s->as<SwitchStmt>()->clauses) inner_block(Targets{s, ctxt.continues}, cc->pos(), cc->body, ls);
-          break;
-        case NodeKind::TypeSwitchStmt:
-          for (CaseClause* cc : s->as<TypeSwitchStmt>()->clauses) {
-            inner_block(Targets{s, ctxt.continues}, cc->pos(), cc->body, ls);
-          }
-          break;
-        case NodeKind::SelectStmt:
-          for (CommClause* cc : s->as<SelectStmt>()->clauses) inner_block(Targets{s, ctxt.continues}, cc->pos(), cc->body, ls);
-          break;
-        default:
-          break;
-      }
-    }
-    return fwd;
-  }
-
-  Checker& m_check;
-  std::map<std::string, LabelInfo> m_labels;
-  std::vector<std::unique_ptr<LabelBlock>> m_blocks;
-  LabeledStmt m_invalid;
-};
-
 bool has_break(Stmt* s, const std::string& label, bool implicit);
 
 bool has_break_list(const std::vector<Stmt*>& list, const std::string& label, bool implicit) {
@@ -898,8 +670,12 @@ bool has_break(Stmt* s, const std::string& label, bool implicit) {
 }  // namespace
 
 void Checker::labels(BlockStmt* body) {
-  LabelChecker lc(*this);
-  lc.check(body);
+  BranchReporter r;
+  r.pkg = m_pkg;
+  r.error = [this](Pos pos, const std::string& msg) { error(pos, msg); };
+  r.pos_str = [this](Pos pos) { return pos_str(pos); };
+  r.expr_str = [this](const Expr* e) { return str(e); };
+  check_body_branches(body, r);
 }
 
 bool Checker::is_terminating_list(const std::vector<Stmt*>& list, const std::string& label) {

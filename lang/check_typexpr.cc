@@ -20,7 +20,18 @@ void set_def(Named* def, const Type* t) {
 
 const Type* Checker::type_expr(Expr* e) { return defined_type(e, nullptr); }
 
-const Type* Checker::var_type(Expr* e) { return defined_type(e, nullptr); }
+// A variable's type may not be a constraint interface (cf. types2
+// validVarType). Checked later: the interface may still be incomplete.
+const Type* Checker::var_type(Expr* e) {
+  const Type* t = defined_type(e, nullptr);
+  m_later.push_back([this, e, t] {
+    const Interface* iface = under(t) ? under(t)->as<Interface>() : nullptr;
+    if (iface != nullptr && !iface->is_method_set()) {
+      error_at(e, "cannot use type " + str(t) + " outside a type constraint: interface contains type constraints");
+    }
+  });
+  return t;
+}
 
 const Type* Checker::defined_type(Expr* e, Named* def) {
   const Type* t = type_internal(e, def);
@@ -327,13 +338,9 @@ const Interface* Checker::interface_type(InterfaceType* it, Named* def) {
     if (f->names.empty()) {
       const Type* t = type_expr(f->type_expr);
       if (!is_valid(t)) continue;
-      Expr* te = f->type_expr;
+      // A non-interface type here is a type term: it makes this a
+      // constraint interface, an error only where that is used as a type.
       iface->embeddeds.push_back(t);
-      m_later.push_back([this, t, te] {
-        if (is_valid(under(t)) && !is_interface(t)) {
-          error_at(te, "cannot use " + str(t) + " as interface: non-interface type embedded");
-        }
-      });
       continue;
     }
     Ident* name = f->names[0];

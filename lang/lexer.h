@@ -131,6 +131,10 @@ struct Token {
   // Go's description of it instead: "semicolon" when written, "newline" when
   // inserted at a line end (or a multi-line comment), "EOF" at the end.
   std::string_view text;
+  // The lexer reported an error inside this token (a malformed literal). Like
+  // scanner.go's `bad`, it lets the parser keep the token out of type
+  // checking, which would only complain about it again.
+  bool bad = false;
 };
 
 bool is_keyword(Tok tok);
@@ -159,6 +163,12 @@ class Lexer {
   void skip_line_comment();
   Tok check_number(const unsigned char* begin);
   void check_identifier(const unsigned char* begin);
+  // Whether Go's source reader drops the byte(s) at p: a NUL, an invalid
+  // UTF-8 byte, or a byte order mark (they are reported, then skipped).
+  bool dropped_at(const unsigned char* p) const;
+  // A name goes on across dropped bytes, as in Go, where the scanner never
+  // sees them: "a\0b" is one name (with an error), not two.
+  void extend_identifier();
   // The byte at m_cursor starts no token: reports what Go reports for it
   // (invalid character, NUL, invalid UTF-8, misplaced BOM) and skips it.
   void stray_character();

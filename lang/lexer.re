@@ -266,6 +266,31 @@ void Lexer::stray_character() {
   advance_char();
 }
 
+bool Lexer::dropped_at(const unsigned char* p) const {
+  if (p >= m_limit) return false;
+  if (*p == 0) return true;
+  if (*p < 0x80) return false;
+  char32_t rune;
+  const int width = decode_rune(p, m_limit, rune);
+  return (rune == kRuneError && width == 1) || rune == kBom;
+}
+
+void Lexer::extend_identifier() {
+  while (m_cursor < m_limit) {
+    const unsigned char c = *m_cursor;
+    if (dropped_at(m_cursor)) {
+      advance_char();  // reports it
+    } else if (c >= 0x80) {
+      char32_t rune;
+      m_cursor += decode_rune(m_cursor, m_limit, rune);
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') {
+      m_cursor++;
+    } else {
+      return;
+    }
+  }
+}
+
 void Lexer::check_identifier(const unsigned char* begin) {
   for (const unsigned char* p = begin; p < m_cursor;) {
     if (*p < 0x80) {
@@ -274,6 +299,10 @@ void Lexer::check_identifier(const unsigned char* begin) {
     }
     char32_t rune;
     const int width = decode_rune(p, m_limit, rune);
+    if (dropped_at(p)) {  // reported by extend_identifier
+      p += width;
+      continue;
+    }
     const RuneClass cls = classify(p);
     // cf. scanner.go atIdentChar, reported at the rune.
     if (cls == RuneClass::Digit && p == begin) {
@@ -548,6 +577,7 @@ Token Lexer::next() {
   m_nlsemi = false;
   for (;;) {
     const unsigned char* start = m_cursor;
+    const size_t errors_before = m_diags.count();
     // Taken before scanning: a raw string or comment may span lines.
     const Pos start_pos = pos_at(start);
     const unsigned char* YYMARKER = nullptr;
@@ -638,6 +668,7 @@ Token Lexer::next() {
       "var"         { tok = Tok::Var; goto done; }
 
       ident {
+        if (dropped_at(m_cursor)) extend_identifier();
         check_identifier(start);
         m_nlsemi = true;
         tok = Tok::Name;
@@ -708,7 +739,9 @@ Token Lexer::next() {
       }
     */
   done:
-    return make(tok, start, start_pos);
+    Token t = make(tok, start, start_pos);
+    t.bad = m_diags.count() != errors_before;
+    return t;
   }
 }
 

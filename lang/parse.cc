@@ -24,6 +24,9 @@ namespace gen {
 Parser::symbol_type yylex(ParseDriver& drv) {
   const Token t = drv.lexer().next();
   drv.set_last_token(t);
+  const bool literal = t.tok == Tok::Int || t.tok == Tok::Float || t.tok == Tok::Imag ||
+                       t.tok == Tok::Char || t.tok == Tok::String;
+  if (t.bad && literal) drv.note_bad_literal(t.pos);
   const Range loc{t.pos, t.end};
   using P = Parser;
   switch (t.tok) {
@@ -136,12 +139,14 @@ const Node* too_deep(const Node* root) {
 File* parse_file(const SourceSet& sources, int32_t file, Arena& arena, Diagnostics& diags) {
   ParseDriver drv(sources, file, arena, diags);
   gen::Parser parser(drv);
-  parser.parse();
+  // A parse that Bison abandoned (no recovery before EOF) lost declarations.
+  if (parser.parse() != 0) drv.mark_syntax_error();
   File* f = drv.file();
   std::vector<Node*> kept;
   for (Node* decl : f->decls) {
     if (const Node* deep = too_deep(decl)) {
       diags.error(deep->pos(), "exceeded max nesting depth");
+      f->has_syntax_errors = true;  // the tree lost a declaration
       continue;
     }
     kept.push_back(decl);

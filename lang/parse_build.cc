@@ -16,6 +16,43 @@ namespace {
 // The position of a one-byte closing token whose range ends at `end`.
 Pos before(Pos end) { return Pos{end.file, end.line, end.col - 1}; }
 
+// Where Go's parser places a parameter type (syntax.StartPos): its first
+// token, except that a func type starts at its '(' (the parser records the
+// position after consuming `func`).
+Pos param_type_pos(const Expr* type) {
+  if (const auto* f = type->as<FuncType>(); f != nullptr && f->params != nullptr) {
+    return f->params->opening;
+  }
+  return type->pos();
+}
+
+// cf. parser.go isValue: x cannot be a type, whatever its names denote.
+bool must_be_value(const Expr* x) {
+  switch (x->kind) {
+    case NodeKind::BasicLit:
+    case NodeKind::CompositeLit:
+    case NodeKind::FuncLit:
+    case NodeKind::SliceExpr:
+    case NodeKind::TypeAssertExpr:
+    case NodeKind::CallExpr:
+    case NodeKind::BinaryExpr:
+    case NodeKind::UnaryExpr:
+      return true;
+    case NodeKind::ParenExpr: return must_be_value(x->as<ParenExpr>()->x);
+    case NodeKind::IndexExpr: {
+      const auto* i = x->as<IndexExpr>();
+      return must_be_value(i->x) || must_be_value(i->index);
+    }
+    default:
+      return false;  // names, selectors, *T, type literals
+  }
+}
+
+bool may_be_literal_type(const Expr* t) {
+  return t->is<Ident>() || t->is<SelectorExpr>() || t->is<ArrayType>() || t->is<StructType>() ||
+         t->is<MapType>() || (t->is<IndexExpr>() && !must_be_value(t));
+}
+
 }  // namespace
 
 ParseDriver::ParseDriver(const SourceSet& sources, int32_t file, Arena& arena, Diagnostics& diags)
@@ -29,6 +66,7 @@ ParseDriver::ParseDriver(const SourceSet& sources, int32_t file, Arena& arena, D
 
 void ParseDriver::syntax_error(Pos pos, const std::string& message) {
   // cf. gc's base.ErrorfAt: only one syntax error per line.
+  m_file->has_syntax_errors = true;
   if (pos.line == m_last_syntax_line) return;
   m_last_syntax_line = pos.line;
   m_diags.error(pos, "syntax error: " + message);
@@ -109,11 +147,18 @@ FuncDecl* ParseDriver::func_decl(const Range& r, FieldList* recv, Ident* name, F
   d->sig = sig;
   d->body = body;
   if (recv != nullptr) {
-    // cf. parser.go funcDeclOrNil: reported at the method name.
+    // cf. parser.go funcDeclOrNil: reported at the method name. These are not
+    // syntax errors, so the package is still checked, as Go checks it: with
+    // no receiver the declaration is a plain function, with several the
+    // first one is the receiver.
     if (recv->count() == 0) {
       error(name->pos(), "method has no receiver");
+      d->recv = nullptr;
     } else if (recv->count() > 1) {
       error(name->pos(), "method has multiple receivers");
+      Field* first = recv->list.front();
+      if (first->names.size() > 1) first->names.resize(1);
+      recv->list.resize(1);
     }
   }
   return d;
@@ -236,7 +281,7 @@ FieldList* ParseDriver::parameters(const Range& r, std::vector<ParamItem> items)
       if (item.type != nullptr) {
         type = item.type;
         if (item.name == nullptr) {
-          error_pos = type->pos();
+          error_pos = param_type_pos(type);
           item.name = ident(Range{error_pos, error_pos}, "_");
         }
       } else if (type != nullptr) {
@@ -278,6 +323,13 @@ BasicLit* ParseDriver::basic_lit(const Range& r, LitKind kind, std::string_view 
   auto* lit = make<BasicLit>(r);
   lit->lit = kind;
   lit->raw = std::string(raw);
+  return lit;
+}
+
+Expr* ParseDriver::literal_operand(BasicLit* lit) {
+  for (const Pos& p : m_bad_literals) {
+    if (p == lit->pos()) return make<BadExpr>(lit->range);
+  }
   return lit;
 }
 
@@ -344,8 +396,16 @@ Expr* ParseDriver::slice(const Range& r, Expr* x, Pos lbrack, Expr* low, Expr* h
   s->slice3 = colon2.valid();
   if (s->slice3) {
     // cf. parser.go pexpr: plain errors, at the second ':' and at the ']'.
-    if (high == nullptr) error(colon2, "middle index required in 3-index slice");
-    if (max == nullptr) error(rbrack, "final index required in 3-index slice");
+    // The missing index becomes a BadExpr (as in go/parser), so the checker,
+    // which still runs, does not report it again.
+    if (high == nullptr) {
+      error(colon2, "middle index required in 3-index slice");
+      s->high = make<BadExpr>(Range{colon2, colon2});
+    }
+    if (max == nullptr) {
+      error(rbrack, "final index required in 3-index slice");
+      s->max = make<BadExpr>(Range{rbrack, rbrack});
+    }
   }
   return s;
 }
@@ -368,15 +428,19 @@ CompositeLit* ParseDriver::literal_value(const Range& r, std::vector<Expr*> elts
   return c;
 }
 
-// cf. parser.go pexpr, case _Lbrace: a literal's type is a (qualified) name or
-// a type literal, never parenthesised.
+// cf. parser.go pexpr, case _Lbrace: a literal's type is a (qualified) name,
+// an index expression that may be a generic type instance, or a type literal.
+// Anything else ends the expression before the '{', which is then unexpected
+// in whatever list encloses it.
+bool ParseDriver::literal_type(const Expr* x, const std::string& context) {
+  if (may_be_literal_type(unparen(x))) return true;
+  syntax_error(last_token().pos, "unexpected {" + context);
+  return false;
+}
+
+// A literal's type is never parenthesised.
 Expr* ParseDriver::composite(const Range& r, Expr* type, CompositeLit* value) {
-  const Expr* t = unparen(type);
-  const bool type_like = t->is<Ident>() || t->is<SelectorExpr>() || t->is<ArrayType>() ||
-                         t->is<StructType>() || t->is<MapType>();
-  if (!type_like) {
-    syntax_error(value->lbrace, "unexpected { at end of statement");
-  } else if (t != type) {
+  if (unparen(type) != type && may_be_literal_type(unparen(type))) {
     syntax_error(value->lbrace, "cannot parenthesize type in composite literal");
   }
   value->type_expr = type;

@@ -16,6 +16,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lang/ast.h"
@@ -39,8 +40,14 @@ class ParseDriver {
 
   // "syntax error: " + message, unless this line already has a syntax error.
   void syntax_error(Pos pos, const std::string& message);
+  // A syntax error that is not reported (Go drops one at EOF after another
+  // error) but still leaves the tree incomplete: the checker must not run.
+  void mark_syntax_error() { m_file->has_syntax_errors = true; }
   // A plain error (Go's parser reports a few without the "syntax error" prefix).
+  // Unlike a syntax error, it does not keep the package from being checked.
   void error(Pos pos, std::string message);
+  // The lexer reported an error inside the literal token at `pos` (Token::bad).
+  void note_bad_literal(Pos pos) { m_bad_literals.push_back(pos); }
 
   // ------------------------------------------------------------ declarations
   void add_decl(Node* decl);
@@ -69,6 +76,10 @@ class ParseDriver {
   // ------------------------------------------------------------- expressions
   Ident* ident(const Range& r, std::string_view name);
   BasicLit* basic_lit(const Range& r, LitKind kind, std::string_view raw);
+  // A literal used as an operand; a malformed one (already reported by the
+  // lexer) becomes a BadExpr, which the checker passes over silently, as
+  // types2 does with a BasicLit marked Bad.
+  Expr* literal_operand(BasicLit* lit);
   Expr* binary(const Range& r, Op op, Pos op_pos, Expr* x, Expr* y);
   Expr* unary(const Range& r, Op op, Expr* x);
   Expr* type_assert(const Range& r, Expr* x, Expr* type);
@@ -78,6 +89,10 @@ class ParseDriver {
               Pos rbrack);
   Expr* call(const Range& r, Expr* fun, Pos lparen, CallArgs args, Pos rparen);
   CompositeLit* literal_value(const Range& r, std::vector<Expr*> elts);
+  // Called at the '{' after x (the lookahead): reports it when x cannot be a
+  // literal's type; `context` words the error for the list around x (see
+  // unexpected_brace_context in parse_errors.cc).
+  bool literal_type(const Expr* x, const std::string& context);
   Expr* composite(const Range& r, Expr* type, CompositeLit* value);
   Expr* key_value(const Range& r, Expr* key, Pos colon, Expr* value);
   Expr* func_lit(const Range& r, FuncType* sig, BlockStmt* body);
@@ -87,6 +102,7 @@ class ParseDriver {
   // A semicolon after list.back(): a null entry there becomes an EmptyStmt.
   void semicolon(std::vector<Stmt*>& list, const Range& semi, std::string_view lit);
   Stmt* bad_stmt(const Range& r);
+  Expr* bad_expr(const Range& r);
   Stmt* decl_stmt(const Range& r, GenDecl* decl);
   Stmt* go_stmt(const Range& r, Expr* call);
   Stmt* defer_stmt(const Range& r, Expr* call);
@@ -100,6 +116,16 @@ class ParseDriver {
 
   HeaderParts header(const Range& r, std::vector<Stmt*> parts);
   void header_semi(HeaderParts& h, const Range& semi, std::string_view lit);
+  // A semicolon or newline where an if header's '{' belongs (grammar rule
+  // if_no_brace): reports it, and lets report_syntax_error pass over the
+  // error Bison detects at the next token (expect_recovery).
+  void missing_if_brace(Pos semi, std::string_view lit);
+  // Whether Bison's next syntax error is the one missing_if_brace reported;
+  // clears the flag.
+  bool take_expected_error() { return std::exchange(m_expected_error, false); }
+  // Go's complaints about a complete if/for/switch header (`keyword` is
+  // Tok::If, Tok::For or Tok::Switch); fills h.cond.
+  void check_header(HeaderParts& h, Tok keyword);
   HeaderParts range_header(const Range& r, std::vector<Expr*> lhs, Op op, Pos op_pos, Expr* x);
   Stmt* header_var(const Range& r, Node* var_spec);
   Stmt* if_stmt(const Range& r, HeaderParts header, BlockStmt* then, Stmt* els);
@@ -107,6 +133,9 @@ class ParseDriver {
                     Pos rbrace);
   Stmt* case_clause(const Range& r, std::vector<Expr*> list, bool is_default, Pos colon,
                     std::vector<Stmt*> body);
+  // Appends a case or comm clause; a statement must end (with a semicolon)
+  // before the next clause's keyword.
+  void add_clause(std::vector<Stmt*>& clauses, Stmt* clause);
   Stmt* select_stmt(const Range& r, std::vector<Stmt*> clauses, Pos lbrace, Pos rbrace);
   Stmt* comm_clause(const Range& r, Stmt* comm, Pos colon, std::vector<Stmt*> body);
   Stmt* for_stmt(const Range& r, HeaderParts header, BlockStmt* body);
@@ -138,6 +167,11 @@ class ParseDriver {
   Token m_last;
   int32_t m_last_syntax_line = 0;
   std::vector<Stmt*> m_header_vars;  // init statements written as `var ...`
+  std::vector<Pos> m_bad_literals;   // see note_bad_literal
+  bool m_expected_error = false;     // see missing_if_brace
+  // Clauses whose last statement was not followed by a semicolon: only the
+  // closing brace may come next (see add_clause).
+  std::vector<const Stmt*> m_open_clauses;
   bool m_seen_non_import = false;
 };
 

@@ -35,6 +35,9 @@ struct HeaderParts {
   std::vector<Stmt*> parts;
   Pos semi;                   // the first semicolon, if any
   std::string_view semi_lit;  // "semicolon" or "newline"
+  // Set by ParseDriver::check_header: the condition (or switch tag), a
+  // BadExpr where Go's parser complained, null where there is none.
+  Expr* cond = nullptr;
   bool is_range = false;
   std::vector<Expr*> range_lhs;
   Op range_op = Op::None;

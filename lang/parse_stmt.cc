@@ -5,6 +5,8 @@
 // type-switch guard, with Go's complaints about what does not fit ("cannot use
 // x := 0 as value", "missing condition in if statement", ...), happens here,
 // following cmd/compile/internal/syntax/parser.go header().
+#include <algorithm>
+
 #include "lang/ast_dump.h"
 #include "lang/parse_driver.h"
 
@@ -73,6 +75,8 @@ std::vector<Stmt*> ParseDriver::finish_list(std::vector<Stmt*> list) {
 }
 
 Stmt* ParseDriver::bad_stmt(const Range& r) { return make<BadStmt>(r); }
+
+Expr* ParseDriver::bad_expr(const Range& r) { return make<BadExpr>(r); }
 
 Stmt* ParseDriver::decl_stmt(const Range& r, GenDecl* decl) {
   auto* s = make<DeclStmt>(r);
@@ -221,27 +225,65 @@ Expr* ParseDriver::header_cond(Stmt* cond) {
   return make<BadExpr>(cond->range);
 }
 
+namespace {
+
+// switch x := y.(type) / switch y.(type): the guard of a type switch.
+bool is_type_switch_guard(const Stmt* guard) {
+  if (const auto* e = guard != nullptr ? guard->as<ExprStmt>() : nullptr) return is_guard(e->x);
+  if (const auto* a = guard != nullptr ? guard->as<AssignStmt>() : nullptr) {
+    return a->op == Op::Define && a->lhs.size() == 1 && a->rhs.size() == 1 && a->lhs[0]->is<Ident>() &&
+           is_guard(a->rhs[0]);
+  }
+  return false;
+}
+
+}  // namespace
+
+// cf. parser.go header, in its order: the var initializer, the for loop's
+// post statement, then the condition.
+void ParseDriver::check_header(HeaderParts& h, Tok keyword) {
+  const char* word = keyword == Tok::If ? "if" : keyword == Tok::For ? "for" : "switch";
+  if (h.parts.size() >= 2) check_header_var(h.parts[0], word);
+  if (keyword == Tok::For) {
+    if (h.parts.size() == 3) {
+      const auto* a = h.parts[2] != nullptr ? h.parts[2]->as<AssignStmt>() : nullptr;
+      if (a != nullptr && a->op == Op::Define) {
+        syntax_error(a->op_pos, "cannot declare in post statement of for loop");
+      }
+    }
+    h.cond = header_cond(h.parts[h.parts.size() == 3 ? 1 : 0]);
+    return;
+  }
+  Stmt* cond = h.parts.back();
+  if (keyword == Tok::Switch) {
+    if (!is_type_switch_guard(cond)) h.cond = header_cond(cond);
+    return;
+  }
+  if (cond != nullptr) {
+    h.cond = header_cond(cond);
+    return;
+  }
+  // `if {` is reported at the brace (the lookahead now), `if x; {` at the
+  // semicolon, and a newline there means the brace is on the next line.
+  if (!h.semi.valid()) {
+    syntax_error(last_token().pos, "missing condition in if statement");
+  } else if (h.semi_lit != "semicolon") {
+    syntax_error(h.semi, "unexpected newline, expected { after if clause");
+  } else {
+    syntax_error(h.semi, "missing condition in if statement");
+  }
+  h.cond = make<BadExpr>(Range{h.range.end, h.range.end});
+}
+
+void ParseDriver::missing_if_brace(Pos semi, std::string_view lit) {
+  syntax_error(semi, "unexpected " + std::string(lit) + ", expected { after if clause");
+  m_expected_error = true;
+}
+
 Stmt* ParseDriver::if_stmt(const Range& r, HeaderParts h, BlockStmt* then, Stmt* els) {
   auto* s = make<IfStmt>(r);
-  Stmt* cond = h.parts.back();
-  if (h.parts.size() == 2) {
-    s->init = h.parts[0];
-    check_header_var(s->init, "if");
-  }
-  if (cond == nullptr) {
-    // cf. parser.go header: `if {` is reported at the brace, `if x; {` at
-    // the semicolon, and a newline there means the brace is on the next line.
-    if (!h.semi.valid()) {
-      syntax_error(then->lbrace, "missing condition in if statement");
-    } else if (h.semi_lit != "semicolon") {
-      syntax_error(h.semi, "unexpected newline, expected { after if clause");
-    } else {
-      syntax_error(h.semi, "missing condition in if statement");
-    }
-    s->cond = make<BadExpr>(Range{h.range.end, h.range.end});
-  } else {
-    s->cond = header_cond(cond);
-  }
+  if (h.parts.size() == 2) s->init = h.parts[0];
+  s->cond = h.cond;
   s->then = then;
   s->els = els;
   return s;
@@ -250,20 +292,10 @@ Stmt* ParseDriver::if_stmt(const Range& r, HeaderParts h, BlockStmt* then, Stmt*
 Stmt* ParseDriver::switch_stmt(const Range& r, HeaderParts h, std::vector<Stmt*> clauses,
                                Pos lbrace, Pos rbrace) {
   Stmt* init = h.parts.size() == 2 ? h.parts[0] : nullptr;
-  if (init != nullptr) check_header_var(init, "switch");
   Stmt* guard = h.parts.back();
   std::vector<CaseClause*> cases;
   for (Stmt* c : clauses) cases.push_back(c->as<CaseClause>());
-
-  // switch x := y.(type) / switch y.(type): a type switch.
-  bool type_switch = false;
-  if (const auto* e = guard != nullptr ? guard->as<ExprStmt>() : nullptr) {
-    type_switch = is_guard(e->x);
-  } else if (const auto* a = guard != nullptr ? guard->as<AssignStmt>() : nullptr) {
-    type_switch = a->op == Op::Define && a->lhs.size() == 1 && a->rhs.size() == 1 &&
-                  a->lhs[0]->is<Ident>() && is_guard(a->rhs[0]);
-  }
-  if (type_switch) {
+  if (is_type_switch_guard(guard)) {
     auto* s = make<TypeSwitchStmt>(r);
     s->init = init;
     s->assign = guard;
@@ -274,7 +306,7 @@ Stmt* ParseDriver::switch_stmt(const Range& r, HeaderParts h, std::vector<Stmt*>
   }
   auto* s = make<SwitchStmt>(r);
   s->init = init;
-  s->tag = header_cond(guard);
+  s->tag = h.cond;
   s->clauses = std::move(cases);
   s->lbrace = lbrace;
   s->rbrace = rbrace;
@@ -287,8 +319,23 @@ Stmt* ParseDriver::case_clause(const Range& r, std::vector<Expr*> list, bool is_
   c->list = std::move(list);
   c->is_default = is_default;
   c->colon = colon;
+  if (!body.empty() && body.back() != nullptr) m_open_clauses.push_back(c);
   c->body = finish_list(std::move(body));
   return c;
+}
+
+// cf. parser.go stmtList: after a statement comes a semicolon or the closing
+// brace; `x++ case 2:` is an error at the keyword (and the clause is kept).
+void ParseDriver::add_clause(std::vector<Stmt*>& clauses, Stmt* clause) {
+  if (!clauses.empty() && std::find(m_open_clauses.begin(), m_open_clauses.end(), clauses.back()) !=
+                              m_open_clauses.end()) {
+    const auto* cc = clause->as<CaseClause>();
+    const auto* comm = clause->as<CommClause>();
+    const bool is_default = cc != nullptr ? cc->is_default : comm->comm == nullptr;
+    syntax_error(clause->pos(), std::string("unexpected keyword ") + (is_default ? "default" : "case") +
+                                    " at end of statement");
+  }
+  clauses.push_back(clause);
 }
 
 Stmt* ParseDriver::select_stmt(const Range& r, std::vector<Stmt*> clauses, Pos lbrace, Pos rbrace) {
@@ -303,6 +350,7 @@ Stmt* ParseDriver::comm_clause(const Range& r, Stmt* comm, Pos colon, std::vecto
   auto* c = make<CommClause>(r);
   c->comm = comm;
   c->colon = colon;
+  if (!body.empty() && body.back() != nullptr) m_open_clauses.push_back(c);
   c->body = finish_list(std::move(body));
   return c;
 }
@@ -326,16 +374,9 @@ Stmt* ParseDriver::for_stmt(const Range& r, HeaderParts h, BlockStmt* body) {
   auto* s = make<ForStmt>(r);
   if (h.parts.size() == 3) {
     s->init = h.parts[0];
-    check_header_var(s->init, "for");
     s->post = h.parts[2];
-    if (const auto* a = s->post != nullptr ? s->post->as<AssignStmt>() : nullptr) {
-      if (a->op == Op::Define) {
-        syntax_error(a->op_pos, "cannot declare in post statement of for loop");
-      }
-    }
   }
-  const size_t cond_index = h.parts.size() == 3 ? 1 : 0;
-  s->cond = header_cond(h.parts[cond_index]);
+  s->cond = h.cond;
   s->body = body;
   return s;
 }

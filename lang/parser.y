@@ -81,6 +81,19 @@ class ParseDriver;
 
 namespace gol::lang::gen {
 Parser::symbol_type yylex(ParseDriver& drv);
+
+// How Go words a '{' that cannot start a composite literal where the list
+// below it on the parser stack is (parse_errors.cc): " at end of statement",
+// " in argument list; possibly missing comma or )", ...
+std::string unexpected_brace_context(const std::vector<Parser::symbol_kind_type>& stack);
+
+// The same for the stack under its `skip` topmost symbols (x before a '{').
+template <class Stack>
+std::string brace_context(const Stack& stack, int skip) {
+  std::vector<Parser::symbol_kind_type> kinds;
+  for (int i = skip; i < static_cast<int>(stack.size()); i++) kinds.push_back(stack[i].kind());
+  return unexpected_brace_context(kinds);
+}
 }
 }
 
@@ -129,11 +142,11 @@ Parser::symbol_type yylex(ParseDriver& drv);
 %type <gol::lang::CompositeLit*> complit_body
 %type <std::vector<gol::lang::Expr*>> expr_list expr_list_nb elem_group elems arg_list
 %type <gol::lang::CallArgs> call_args
-%type <gol::lang::Stmt*> stmt stmt_opt simple_stmt simple_nb simple_nb_opt labeled_stmt
+%type <gol::lang::Stmt*> stmt stmt_opt keyword_stmt simple_stmt simple_nb simple_nb_opt labeled_stmt
 %type <gol::lang::Stmt*> if_stmt for_stmt switch_stmt select_stmt hdr_init
 %type <gol::lang::Stmt*> case_clause comm_clause
 %type <std::vector<gol::lang::Stmt*>> stmt_list case_clauses comm_clauses
-%type <gol::lang::HeaderParts> if_header switch_header for_header
+%type <gol::lang::HeaderParts> if_header if_no_brace switch_header for_header
 
 %%
 
@@ -256,8 +269,12 @@ type_group:
 | type_list type_spec  { $$ = std::move($1); $$.push_back($2); }
 ;
 
+// Type parameters are not supported; an empty list is Go's syntax error, and
+// the declaration is kept without it.
 func_decl:
   FUNC name signature body_opt             { $$ = drv.func_decl(@$, nullptr, $2, $3, $4); }
+| FUNC name LBRACK RBRACK signature body_opt
+                                           { drv.syntax_error(@4.begin, "empty type parameter list"); $$ = drv.func_decl(@$, nullptr, $2, $5, $6); }
 | FUNC parameters name signature body_opt  { $$ = drv.func_decl(@$, $2, $3, $4, $5); }
 ;
 
@@ -357,10 +374,19 @@ iface_group:
 | iface_list iface_elem  { $$ = std::move($1); $$.push_back($2); }
 ;
 
+// Besides methods and embedded interfaces, Go's parser accepts any type as an
+// interface element (a type term of a constraint); the checker rejects
+// interfaces that have them where a type is expected. `m[]` is Go's empty
+// type argument (or, before a signature, parameter) list, reported by the
+// parser, which goes on without it.
 iface_elem:
-  name signature    { $$ = drv.field(@$, {$1}, $2, nullptr); }
-| name              { $$ = drv.field(@$, {}, $1, nullptr); }
-| name PERIOD name  { $$ = drv.field(@$, {}, drv.selector(@$, $1, $3), nullptr); }
+  name signature                   { $$ = drv.field(@$, {$1}, $2, nullptr); }
+| name                             { $$ = drv.field(@$, {}, $1, nullptr); }
+| name PERIOD name                 { $$ = drv.field(@$, {}, drv.selector(@$, $1, $3), nullptr); }
+| name LBRACK RBRACK               { drv.error(@3.begin, "empty type argument list"); $$ = drv.field(@$, {}, $1, nullptr); }
+| name LBRACK RBRACK signature     { drv.error(@3.begin, "empty type parameter list"); $$ = drv.field(@$, {$1}, $4, nullptr); }
+| type_lit                         { $$ = drv.field(@$, {}, $1, nullptr); }
+| LPAREN type RPAREN               { $$ = drv.field(@$, {}, drv.paren(@$, $2), nullptr); }
 ;
 
 signature:
@@ -437,18 +463,27 @@ unary:
 | MUL unary      { $$ = drv.star(@$, $2); }
 ;
 
+// x[i,] is x[i]: Go's parser reads an index as a list that may be a type
+// argument list, and a trailing comma is allowed there. More than one entry
+// is generic code, which gol does not support: an error at the second.
 primary:
   operand                                                   { $$ = $1; }
 | primary PERIOD name                                       { $$ = drv.selector(@$, $1, $3); }
 | primary PERIOD LPAREN type RPAREN                         { $$ = drv.type_assert(@$, $1, $4); }
 | primary PERIOD LPAREN TYPE RPAREN                         { $$ = drv.type_assert(@$, $1, nullptr); }
 | primary LBRACK expr RBRACK                                { $$ = drv.index(@$, $1, @2.begin, $3); }
+| primary LBRACK expr COMMA RBRACK                          { $$ = drv.index(@$, $1, @2.begin, $3); }
 | primary LBRACK expr_opt COLON expr_opt RBRACK             { $$ = drv.slice(@$, $1, @2.begin, $3, $5, nullptr, Pos{}, @6.begin); }
 | primary LBRACK expr_opt COLON expr_opt COLON expr_opt RBRACK
                                                             { $$ = drv.slice(@$, $1, @2.begin, $3, $5, $7, @6.begin, @8.begin); }
 | primary LPAREN call_args RPAREN                           { $$ = drv.call(@$, $1, @2.begin, std::move($3), @4.begin); }
 | primary LPAREN error RPAREN                               { $$ = drv.call(@$, $1, @2.begin, {}, @4.begin); }
-| primary complit_body                                      { $$ = drv.composite(@$, $1, $2); }
+  // Checked at the '{', before the elements are parsed, as Go's parser
+  // decides there whether a literal starts (see ParseDriver::literal_type).
+  // If not, the expression ended before the '{': error recovery then skips
+  // from there as Go's parser does in the enclosing list.
+| primary { if (!drv.literal_type($1, brace_context(yystack_, 1))) YYERROR; } complit_body
+                                                            { $$ = drv.composite(@$, $1, $3); }
 ;
 
 // The same as expr, unary and primary, minus `primary complit_body`: for the
@@ -493,6 +528,7 @@ primary_nb:
 | primary_nb PERIOD LPAREN type RPAREN                         { $$ = drv.type_assert(@$, $1, $4); }
 | primary_nb PERIOD LPAREN TYPE RPAREN                         { $$ = drv.type_assert(@$, $1, nullptr); }
 | primary_nb LBRACK expr RBRACK                                { $$ = drv.index(@$, $1, @2.begin, $3); }
+| primary_nb LBRACK expr COMMA RBRACK                          { $$ = drv.index(@$, $1, @2.begin, $3); }
 | primary_nb LBRACK expr_opt COLON expr_opt RBRACK             { $$ = drv.slice(@$, $1, @2.begin, $3, $5, nullptr, Pos{}, @6.begin); }
 | primary_nb LBRACK expr_opt COLON expr_opt COLON expr_opt RBRACK
                                                                { $$ = drv.slice(@$, $1, @2.begin, $3, $5, $7, @6.begin, @8.begin); }
@@ -501,7 +537,7 @@ primary_nb:
 
 operand:
   name                           { $$ = $1; }
-| basic_lit                      { $$ = $1; }
+| basic_lit                      { $$ = drv.literal_operand($1); }
 | LPAREN expr RPAREN             { $$ = drv.paren(@$, $2); }
 | func_lit                       { $$ = $1; }
 | FUNC signature %prec NO_BODY   { $$ = $2; drv.set_range($$, @$); }
@@ -593,19 +629,31 @@ stmt_list:
 ;
 
 stmt_opt:
-  %empty  { $$ = nullptr; }
-| stmt    { $$ = $1; }
-| error   { $$ = drv.bad_stmt(@$); }
+  %empty               { $$ = nullptr; }
+| stmt                 { $$ = $1; }
+| error                { $$ = drv.bad_stmt(@$); }
+  // cf. parser.go advance: after an error in a statement Go skips to the next
+  // semicolon or '}', or to a keyword that starts a statement.
+| error keyword_stmt   { $$ = $2; }
 ;
 
 stmt:
   simple_stmt              { $$ = $1; }
-| const_decl               { $$ = drv.decl_stmt(@$, $1); }
+| labeled_stmt             { $$ = $1; }
+| block                    { $$ = $1; }
+| keyword_stmt             { $$ = $1; }
+;
+
+// The statements that start with a keyword of Go's stopset.
+keyword_stmt:
+  const_decl               { $$ = drv.decl_stmt(@$, $1); }
 | type_decl                { $$ = drv.decl_stmt(@$, $1); }
 | var_decl                 { $$ = drv.decl_stmt(@$, $1); }
-| labeled_stmt             { $$ = $1; }
 | GO primary               { $$ = drv.go_stmt(@$, $2); }
 | DEFER primary            { $$ = drv.defer_stmt(@$, $2); }
+  // A bad expression in parentheses: Go still says they are not allowed.
+| GO LPAREN error RPAREN     { $$ = drv.go_stmt(@$, drv.paren(drv.span(@2, @4), drv.bad_expr(@3))); }
+| DEFER LPAREN error RPAREN  { $$ = drv.defer_stmt(@$, drv.paren(drv.span(@2, @4), drv.bad_expr(@3))); }
 | RETURN                   { $$ = drv.return_stmt(@$, {}); }
 | RETURN expr_list         { $$ = drv.return_stmt(@$, std::move($2)); }
 | BREAK                    { $$ = drv.branch(@$, Op::Break, nullptr); }
@@ -614,7 +662,6 @@ stmt:
 | CONTINUE name            { $$ = drv.branch(@$, Op::Continue, $2); }
 | GOTO name                { $$ = drv.branch(@$, Op::Goto, $2); }
 | FALLTHROUGH              { $$ = drv.branch(@$, Op::Fallthrough, nullptr); }
-| block                    { $$ = $1; }
 | if_stmt                  { $$ = $1; }
 | switch_stmt              { $$ = $1; }
 | select_stmt              { $$ = $1; }
@@ -662,11 +709,24 @@ if_stmt:
   IF if_header block               { $$ = drv.if_stmt(@$, std::move($2), $3, nullptr); }
 | IF if_header block ELSE if_stmt  { $$ = drv.if_stmt(@$, std::move($2), $3, $5); }
 | IF if_header block ELSE block    { $$ = drv.if_stmt(@$, std::move($2), $3, $5); }
+| if_no_brace error block          { $$ = drv.if_stmt(@$, std::move($1), $3, nullptr); }
+| if_no_brace error RBRACE         { $$ = drv.if_stmt(@$, std::move($1), drv.block(@3, {}), nullptr); }
 ;
 
+// `if init; cond` and a semicolon or newline instead of '{'. Go's parser has
+// read the whole header when it misses the brace, so the header's own errors
+// ("cannot use x = 1 as value") come first; then it skips to the body's '{'
+// or to a '}' that ends the body (cf. parser.go blockStmt).
+if_no_brace:
+  IF hdr_init SEMI simple_nb_opt SEMI  { $$ = drv.header(drv.span(@2, @4), {$2, $4}); drv.header_semi($$, @3, $3);
+                                         drv.check_header($$, Tok::If); drv.missing_if_brace(@5.begin, $5); }
+;
+
+// Each header is checked as soon as it is complete, before its block is
+// parsed, so its errors come first, as in Go's parser.
 if_header:
-  simple_nb_opt                { $$ = drv.header(@$, {$1}); }
-| hdr_init SEMI simple_nb_opt  { $$ = drv.header(@$, {$1, $3}); drv.header_semi($$, @2, $2); }
+  simple_nb_opt                { $$ = drv.header(@$, {$1}); drv.check_header($$, Tok::If); }
+| hdr_init SEMI simple_nb_opt  { $$ = drv.header(@$, {$1, $3}); drv.header_semi($$, @2, $2); drv.check_header($$, Tok::If); }
 ;
 
 switch_stmt:
@@ -675,13 +735,13 @@ switch_stmt:
 ;
 
 switch_header:
-  simple_nb_opt                { $$ = drv.header(@$, {$1}); }
-| hdr_init SEMI simple_nb_opt  { $$ = drv.header(@$, {$1, $3}); drv.header_semi($$, @2, $2); }
+  simple_nb_opt                { $$ = drv.header(@$, {$1}); drv.check_header($$, Tok::Switch); }
+| hdr_init SEMI simple_nb_opt  { $$ = drv.header(@$, {$1, $3}); drv.header_semi($$, @2, $2); drv.check_header($$, Tok::Switch); }
 ;
 
 case_clauses:
   %empty                    { }
-| case_clauses case_clause  { $$ = std::move($1); $$.push_back($2); }
+| case_clauses case_clause  { $$ = std::move($1); drv.add_clause($$, $2); }
 ;
 
 case_clause:
@@ -696,7 +756,7 @@ select_stmt:
 
 comm_clauses:
   %empty                    { }
-| comm_clauses comm_clause  { $$ = std::move($1); $$.push_back($2); }
+| comm_clauses comm_clause  { $$ = std::move($1); drv.add_clause($$, $2); }
 ;
 
 comm_clause:
@@ -709,8 +769,8 @@ for_stmt:
 ;
 
 for_header:
-  simple_nb_opt                                        { $$ = drv.header(@$, {$1}); }
-| hdr_init SEMI simple_nb_opt SEMI simple_nb_opt       { $$ = drv.header(@$, {$1, $3, $5}); drv.header_semi($$, @2, $2); }
+  simple_nb_opt                                        { $$ = drv.header(@$, {$1}); drv.check_header($$, Tok::For); }
+| hdr_init SEMI simple_nb_opt SEMI simple_nb_opt       { $$ = drv.header(@$, {$1, $3, $5}); drv.header_semi($$, @2, $2); drv.check_header($$, Tok::For); }
 | RANGE expr_nb                                        { $$ = drv.range_header(@$, {}, Op::None, Pos{}, $2); }
 | expr_list_nb ASSIGN RANGE expr_nb                    { $$ = drv.range_header(@$, std::move($1), Op::Assign, @2.begin, $4); }
 | expr_list_nb DEFINE RANGE expr_nb                    { $$ = drv.range_header(@$, std::move($1), Op::Define, @2.begin, $4); }

@@ -32,7 +32,23 @@ std::string format_pos(const SourceSet& sources, Pos pos) {
   return out;
 }
 
+namespace {
+
+bool same_line(Pos a, Pos b) { return a.valid() && b.valid() && a.file == b.file && a.line == b.line; }
+
+}  // namespace
+
+// cf. cmd/compile base.ErrorfAt.
 void Diagnostics::error(Pos pos, std::string message) {
+  if (message.starts_with("syntax error")) {
+    m_syntax_errors++;
+    if (closed() || same_line(m_last_syntax, pos)) return;
+    m_last_syntax = pos;
+  } else {
+    if (closed() || (same_line(m_last_other, pos) && m_last_message == message)) return;
+    m_last_other = pos;
+    m_last_message = message;
+  }
   m_list.push_back(Diagnostic{pos, std::move(message)});
 }
 
@@ -51,11 +67,6 @@ void Diagnostics::print(const SourceSet& sources, std::FILE* out, bool context) 
   std::vector<Diagnostic> list = sorted();
   for (size_t i = 0; i < list.size(); i++) {
     const Diagnostic& d = list[i];
-    if (i == kMaxPrinted) {
-      // Go names the position of the last error it printed.
-      std::fprintf(out, "%s: too many errors\n", format_pos(sources, list[i - 1].pos).c_str());
-      return;
-    }
     if (!d.pos.valid()) {
       // An error without a position (Go's link-time "function main is undeclared").
       std::fprintf(out, "%s\n", d.message.c_str());
@@ -72,6 +83,9 @@ void Diagnostics::print(const SourceSet& sources, std::FILE* out, bool context) 
       std::fputs("^\n", out);
     }
   }
+  // Go names the position of the error that filled the list, the last one
+  // REPORTED, which need not be the last one printed.
+  if (closed()) std::fprintf(out, "%s: too many errors\n", format_pos(sources, m_list.back().pos).c_str());
 }
 
 }  // namespace gol::lang

@@ -6,8 +6,18 @@
 //
 // Diagnostics are source errors (syntax, type): collected, never thrown. The
 // front end reports every error it finds and goes on; Diagnostics::print sorts
-// them by position and prints Go's form, `file:line:col: message`, stopping
-// after ten as Go's compiler does (`too many errors`).
+// them by position and prints Go's form, `file:line:col: message`.
+//
+// Which errors are kept follows cmd/compile's base.ErrorfAt, not a later
+// filter over the sorted list: Go decides as errors are REPORTED, so the
+// order the front end reports them in matters (as it does in Go: unused
+// imports come last). An error is dropped when it is a syntax error on the
+// line of the previous syntax error, or when it repeats the text of the
+// previous non-syntax error on that error's line. The tenth kept error
+// closes the list (Go flushes and exits there): later ones are ignored and
+// `too many errors` is printed at the tenth's position. Rejected: limiting
+// after sorting — it keeps a different ten whenever the report order is not
+// the source order (diff_too_many_errors_order).
 #pragma once
 
 #include <cstdint>
@@ -67,15 +77,22 @@ struct Diagnostic {
 
 class Diagnostics {
  public:
-  // Go's compiler stops listing after this many errors.
+  // Go's compiler stops after this many errors.
   static constexpr size_t kMaxPrinted = 10;
 
+  // Reports an error; it may be dropped by Go's rules (see the header).
   void error(Pos pos, std::string message);
   bool empty() const { return m_list.empty(); }
+  // The errors kept.
   size_t count() const { return m_list.size(); }
+  // Errors whose text starts with "syntax error", dropped ones included: Go
+  // type-checks only when there are none (cf. noder's base.SyntaxErrors()).
+  size_t syntax_errors() const { return m_syntax_errors; }
+  // Whether the list is full and ignores further errors.
+  bool closed() const { return m_list.size() >= kMaxPrinted; }
 
-  // The errors in source order; two errors at one position with the same
-  // text are reported once, as Go does.
+  // The errors in source order (stable for one position); an error repeating
+  // the previous one's position and text is listed once, as Go does.
   std::vector<Diagnostic> sorted() const;
 
   // Prints the sorted errors in Go's form. With `context`, each is followed by
@@ -84,6 +101,10 @@ class Diagnostics {
 
  private:
   std::vector<Diagnostic> m_list;
+  size_t m_syntax_errors = 0;
+  Pos m_last_syntax;  // position of the last syntax error kept
+  Pos m_last_other;   // position and text of the last other error kept
+  std::string m_last_message;
 };
 
 }  // namespace gol::lang

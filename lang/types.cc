@@ -56,6 +56,24 @@ const std::vector<Func*>& Interface::all_methods() const {
   return m_all;
 }
 
+bool Interface::is_method_set() const {
+  // m_computing guards against an embedding cycle (reported elsewhere).
+  if (m_computing) return true;
+  m_computing = true;
+  bool ok = true;
+  for (const Type* e : embeddeds) {
+    const Type* u = under(e);
+    if (!is_valid(u)) continue;
+    const Interface* iface = u->as<Interface>();
+    if (iface == nullptr || !iface->is_method_set()) {
+      ok = false;
+      break;
+    }
+  }
+  m_computing = false;
+  return ok;
+}
+
 // ---------------------------------------------------------------- predicates
 
 const Type* under(const Type* t) {
@@ -196,36 +214,39 @@ struct IfacePair {
   const IfacePair* prev;
 };
 
-bool identical_impl(const Type* x, const Type* y, const IfacePair* pairs);
+// Whether struct tags take part in identity (conversions ignore them).
+enum class Tags : uint8_t { Compare, Ignore };
 
-bool identical_tuples(const Tuple* x, const Tuple* y, const IfacePair* pairs) {
+bool identical_impl(const Type* x, const Type* y, const IfacePair* pairs, Tags tags);
+
+bool identical_tuples(const Tuple* x, const Tuple* y, const IfacePair* pairs, Tags tags) {
   if (x == nullptr || y == nullptr) return x == y;
   if (x->size() != y->size()) return false;
   for (size_t i = 0; i < x->size(); i++) {
-    if (!identical_impl(x->at(i), y->at(i), pairs)) return false;
+    if (!identical_impl(x->at(i), y->at(i), pairs, tags)) return false;
   }
   return true;
 }
 
-bool identical_impl(const Type* x, const Type* y, const IfacePair* pairs) {
+bool identical_impl(const Type* x, const Type* y, const IfacePair* pairs, Tags tags) {
   if (x == y) return true;
   if (x == nullptr || y == nullptr || x->kind != y->kind) return false;
   switch (x->kind) {
     case TypeKind::Basic:
       return x->as<Basic>()->basic == y->as<Basic>()->basic;
     case TypeKind::Pointer:
-      return identical_impl(x->as<Pointer>()->elem, y->as<Pointer>()->elem, pairs);
+      return identical_impl(x->as<Pointer>()->elem, y->as<Pointer>()->elem, pairs, tags);
     case TypeKind::Array:
       return x->as<Array>()->len == y->as<Array>()->len &&
-             identical_impl(x->as<Array>()->elem, y->as<Array>()->elem, pairs);
+             identical_impl(x->as<Array>()->elem, y->as<Array>()->elem, pairs, tags);
     case TypeKind::Slice:
-      return identical_impl(x->as<Slice>()->elem, y->as<Slice>()->elem, pairs);
+      return identical_impl(x->as<Slice>()->elem, y->as<Slice>()->elem, pairs, tags);
     case TypeKind::Map:
-      return identical_impl(x->as<Map>()->key, y->as<Map>()->key, pairs) &&
-             identical_impl(x->as<Map>()->elem, y->as<Map>()->elem, pairs);
+      return identical_impl(x->as<Map>()->key, y->as<Map>()->key, pairs, tags) &&
+             identical_impl(x->as<Map>()->elem, y->as<Map>()->elem, pairs, tags);
     case TypeKind::Chan:
       return x->as<Chan>()->dir == y->as<Chan>()->dir &&
-             identical_impl(x->as<Chan>()->elem, y->as<Chan>()->elem, pairs);
+             identical_impl(x->as<Chan>()->elem, y->as<Chan>()->elem, pairs, tags);
     case TypeKind::Struct: {
       const Struct* a = x->as<Struct>();
       const Struct* b = y->as<Struct>();
@@ -233,19 +254,19 @@ bool identical_impl(const Type* x, const Type* y, const IfacePair* pairs) {
       for (size_t i = 0; i < a->fields.size(); i++) {
         const Var* f = a->fields[i];
         const Var* g = b->fields[i];
-        if (f->embedded != g->embedded || f->name != g->name || a->tags[i] != b->tags[i]) return false;
+        if (f->embedded != g->embedded || f->name != g->name || (tags == Tags::Compare && a->tags[i] != b->tags[i])) return false;
         if (!f->exported() && f->pkg != g->pkg) return false;
-        if (!identical_impl(f->type, g->type, pairs)) return false;
+        if (!identical_impl(f->type, g->type, pairs, tags)) return false;
       }
       return true;
     }
     case TypeKind::Tuple:
-      return identical_tuples(x->as<Tuple>(), y->as<Tuple>(), pairs);
+      return identical_tuples(x->as<Tuple>(), y->as<Tuple>(), pairs, tags);
     case TypeKind::Signature: {
       const Signature* a = x->as<Signature>();
       const Signature* b = y->as<Signature>();
-      return a->variadic == b->variadic && identical_tuples(a->params, b->params, pairs) &&
-             identical_tuples(a->results, b->results, pairs);
+      return a->variadic == b->variadic && identical_tuples(a->params, b->params, pairs, tags) &&
+             identical_tuples(a->results, b->results, pairs, tags);
     }
     case TypeKind::Interface: {
       const Interface* a = x->as<Interface>();
@@ -260,7 +281,7 @@ bool identical_impl(const Type* x, const Type* y, const IfacePair* pairs) {
       for (size_t i = 0; i < am.size(); i++) {
         if (am[i]->name != bm[i]->name) return false;
         if (!am[i]->exported() && am[i]->pkg != bm[i]->pkg) return false;
-        if (!identical_impl(am[i]->type, bm[i]->type, &pair)) return false;
+        if (!identical_impl(am[i]->type, bm[i]->type, &pair, tags)) return false;
       }
       return true;
     }
@@ -272,7 +293,9 @@ bool identical_impl(const Type* x, const Type* y, const IfacePair* pairs) {
 
 }  // namespace
 
-bool identical(const Type* x, const Type* y) { return identical_impl(x, y, nullptr); }
+bool identical(const Type* x, const Type* y) { return identical_impl(x, y, nullptr, Tags::Compare); }
+
+bool identical_ignore_tags(const Type* x, const Type* y) { return identical_impl(x, y, nullptr, Tags::Ignore); }
 
 // -------------------------------------------------------------- type strings
 

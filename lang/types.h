@@ -191,11 +191,18 @@ class Interface : public Type {
   static constexpr TypeKind kKind = TypeKind::Interface;
   Interface() : Type(kKind) {}
   std::vector<Func*> methods;          // declared explicitly, in source order
-  std::vector<const Type*> embeddeds;  // embedded interface types
+  // Embedded types: interfaces, or other types (type terms), which make this
+  // a constraint interface.
+  std::vector<const Type*> embeddeds;
   // All methods, explicit and embedded, sorted by name. Computed on first use,
   // which must come after the embedded types are resolved.
   const std::vector<Func*>& all_methods() const;
   bool empty() const { return all_methods().empty(); }
+  // Whether methods alone describe the type set: no type term is embedded,
+  // directly or through an embedded interface (cf. types2 IsMethodSet). An
+  // interface that is not a method set may only constrain a type parameter,
+  // which gol has none of, so any use of it as a type is an error.
+  bool is_method_set() const;
 
  private:
   mutable bool m_computing = false;
@@ -247,6 +254,8 @@ std::string kind_string(const Type* t, const Package* current);
 const Type* default_type(const Type* t);
 
 bool identical(const Type* x, const Type* y);
+// Identity with struct tags disregarded, as conversions use it.
+bool identical_ignore_tags(const Type* x, const Type* y);
 
 // Go's spelling of a type in messages. Named types of packages other than
 // `current` are qualified with their package name.

@@ -294,6 +294,35 @@ TEST_F(LexerTest, SourceErrors) {
   EXPECT_EQ(errors("x\n  /* a\n b"), Errors{"2:3: comment not terminated"});
 }
 
+// Go's source reader drops these bytes before the scanner sees them, so a
+// name goes on across them, keeping them in its text.
+TEST_F(LexerTest, DroppedBytesInsideANameKeepItWhole) {
+  Lexed l = lex(std::string("ab\0cd x\xff" "y z\xef\xbb\xbfw", 15));
+  EXPECT_EQ(l.errors, (Errors{"1:3: invalid NUL character", "1:8: invalid UTF-8 encoding",
+                              "1:12: invalid BOM in the middle of the file"}));
+  ASSERT_EQ(l.tokens.size(), 4u);  // three names and the final semicolon
+  EXPECT_EQ(l.tokens[0].text, std::string_view("ab\0cd", 5));
+  EXPECT_EQ(l.tokens[1].text, "x\xff" "y");
+  EXPECT_EQ(l.tokens[2].text, "z\xef\xbb\xbfw");
+  EXPECT_EQ(l.tokens[2].pos.col, 11);
+}
+
+// Token::bad marks a token the lexer complained about, so the parser can keep
+// a malformed literal out of type checking.
+TEST_F(LexerTest, BadTokens) {
+  Lexed l = lex("0x 1 '\\400' \"ok\" /* c */ 08");
+  ASSERT_EQ(l.tokens.size(), 6u);
+  EXPECT_TRUE(l.tokens[0].bad);
+  EXPECT_FALSE(l.tokens[1].bad);
+  EXPECT_TRUE(l.tokens[2].bad);
+  EXPECT_FALSE(l.tokens[3].bad);
+  EXPECT_TRUE(l.tokens[4].bad);
+  // An error before a token (a stray character) does not make it bad.
+  Lexed s = lex("@ x");
+  ASSERT_GE(s.tokens.size(), 1u);
+  EXPECT_FALSE(s.tokens[0].bad);
+}
+
 TEST_F(LexerTest, ErrorsDoNotStopTheStream) {
   Lexed l = lex("a @ \"b\n c");
   EXPECT_EQ(l.errors, (Errors{"1:3: invalid character U+0040 '@'", "1:7: newline in string"}));

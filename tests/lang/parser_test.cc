@@ -509,6 +509,191 @@ TEST_F(ParserTest, RecoveryReportsLaterErrors) {
             (Errors{"2:9: invalid character U+0040 '@'", "3:10: invalid digit '8' in octal literal"}));
 }
 
+TEST_F(ParserTest, StatementMustEndBeforeTheNextClause) {
+  EXPECT_EQ(errors("package p\nfunc f() {\n\tswitch x {\n\tcase 1:\n\t\tx++ case 2:\n\t}\n}\n"),
+            Errors{"5:7: syntax error: unexpected keyword case at end of statement"});
+  EXPECT_EQ(errors("package p\nfunc f() {\n\tselect {\n\tcase <-c: x++ default:\n\t}\n}\n"),
+            Errors{"4:16: syntax error: unexpected keyword default at end of statement"});
+  // A clause may be empty, and its last statement may end at the brace.
+  EXPECT_EQ(errors("package p\nfunc f() {\n\tswitch x {\n\tcase 1: case 2: x++ }\n}\n"), Errors{});
+  // The error is at the next clause of the same switch, not an inner one.
+  EXPECT_EQ(errors("package p\nfunc f() {\n\tswitch {\n\tcase true: switch {\n\t\tcase false: x++\n\t\t}\n"
+                   "\tcase false:\n\t}\n}\n"),
+            Errors{});
+}
+
+// Go type-checks a package unless a file has an error starting with
+// "syntax error"; the parser's other errors and the lexer's leave a usable tree.
+TEST_F(ParserTest, OnlySyntaxErrorsStopTypeChecking) {
+  const char* checkable[] = {
+      "package p\nfunc f() { defer (g()) }\n",
+      "package p\nfunc () M() {}\n",
+      "package p\nvar x = s[1::]\n",
+      "package p\nvar x = '\\400'\n",
+      "package p\nvar x = 0x\n",
+      "package p\nvar a\x00b = 1\n",
+  };
+  for (const char* src : checkable) {
+    File* f = parse(src);
+    EXPECT_FALSE(m_diags.empty()) << src;
+    EXPECT_FALSE(f->has_syntax_errors) << src;
+  }
+  const char* fatal[] = {
+      "package p\nvar x = 1 2\n",
+      // Only one syntax error per line is printed, but each one counts.
+      "package p\nfunc f() { x := (1 2) 3 }\n",
+      // At EOF after another error Go prints nothing more; Bison lost the function.
+      "package p\nfunc f() {\n\tx := 1 /* open\n",
+      "package p\ntype T interface { m[] int }\n",
+  };
+  for (const char* src : fatal) {
+    EXPECT_TRUE(parse(src)->has_syntax_errors) << src;
+  }
+  EXPECT_FALSE(parse("package p\nfunc f() {}\n")->has_syntax_errors);
+}
+
+TEST_F(ParserTest, NonSyntaxErrorsLeaveACheckableTree) {
+  // A malformed literal is a BadExpr, which the checker passes over silently.
+  File* f = parse("package p\nvar x, y = 0x, '\\400'\nvar z = 0x1\n");
+  const auto* spec = f->decls[0]->as<GenDecl>()->specs[0]->as<ValueSpec>();
+  EXPECT_TRUE(spec->values[0]->is<BadExpr>());
+  EXPECT_TRUE(spec->values[1]->is<BadExpr>());
+  EXPECT_TRUE(f->decls[1]->as<GenDecl>()->specs[0]->as<ValueSpec>()->values[0]->is<BasicLit>());
+  // Missing indices of a 3-index slice are BadExprs, so they are reported once.
+  f = parse("package p\nvar x = s[::]\n");
+  const auto* slice = f->decls[0]->as<GenDecl>()->specs[0]->as<ValueSpec>()->values[0]->as<SliceExpr>();
+  ASSERT_NE(slice, nullptr);
+  EXPECT_TRUE(slice->high->is<BadExpr>());
+  EXPECT_TRUE(slice->max->is<BadExpr>());
+  // No receiver: a function, as in Go; several: the first is the receiver.
+  f = parse("package p\nfunc () M() {}\nfunc (a, b T) N() {}\nfunc (a T, b U) O() {}\n");
+  ASSERT_EQ(f->decls.size(), 3u);
+  EXPECT_EQ(f->decls[0]->as<FuncDecl>()->recv, nullptr);
+  for (int i = 1; i < 3; i++) {
+    const FieldList* recv = f->decls[static_cast<size_t>(i)]->as<FuncDecl>()->recv;
+    ASSERT_NE(recv, nullptr);
+    EXPECT_EQ(recv->count(), 1u);
+    EXPECT_EQ(recv->list[0]->names[0]->name, "a");
+  }
+}
+
+TEST_F(ParserTest, HeaderErrorsComeBeforeErrorsInTheBlock) {
+  // Go checks the header before it parses the block: the header's error is
+  // the one syntax error kept for the line.
+  EXPECT_EQ(errors("package p\nfunc f() {\n\tif { x++; x > 1 {\n\t}\n}\n"),
+            Errors{"3:5: syntax error: missing condition in if statement"});
+  EXPECT_EQ(errors("package p\nfunc f() {\n\tfor x := 0; x = 1; { y := 1 2 }\n}\n"),
+            Errors{"3:16: syntax error: cannot use assignment x = 1 as value"});
+}
+
+TEST_F(ParserTest, IfHeaderWithoutBrace) {
+  // The header is complete when Go misses the '{': its own error comes first
+  // (and is the one kept for the line), then the body is skipped to its '}'.
+  EXPECT_EQ(errors("package p\nfunc f() {\n\tif x == 2\n\t\tx = 3\n\t}\n\t_ = x\n}\n"),
+            Errors{"4:5: syntax error: cannot use assignment x = 3 as value"});
+  EXPECT_EQ(errors("package p\nfunc f() {\n\tif x := g(); x > 0\n\t{\n\t\tif x > 1 {\n\t\t}\n\t}\n}\n"),
+            Errors{"3:20: syntax error: unexpected newline, expected { after if clause"});
+  EXPECT_EQ(errors("package p\nfunc f() {\n\tif x := g(); x > 2; {\n\t}\n}\n"),
+            Errors{"3:20: syntax error: unexpected semicolon, expected { after if clause"});
+  EXPECT_TRUE(parse("package p\nfunc f() {\n\tif a; b\n\t}\n}\n")->has_syntax_errors);
+}
+
+// Errors where Go's recursive descent knows what it wants next from the token
+// before (positions checked against Go; texts are current Go's).
+TEST_F(ParserTest, WhatGoWantsAfterAKeyword) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"package p\nfunc 1() {}\n", "2:6: syntax error: unexpected literal 1, expected name or ("},
+      {"package p\nfunc (r T) 1() {}\n", "2:12: syntax error: unexpected literal 1, expected name"},
+      {"package p\nfunc f = 1\n", "2:8: syntax error: unexpected =, expected ("},
+      {"package main for\n", "1:14: syntax error: unexpected keyword for, expected semicolon or newline"},
+      {"package p\nfunc f() {\n\tselect x {\n\t}\n}\n", "3:9: syntax error: missing { after select clause"},
+      {"package p\nvar c = make(chan )\n", "2:19: syntax error: missing channel element type"},
+      {"package p\nfunc f() int {\n\treturn go\n}\n", "3:9: syntax error: unexpected keyword go, expected expression"},
+      {"package p\nfunc f() {\n\tif ]\n}\n", "3:5: syntax error: unexpected ], expected expression"},
+      {"package p\nfunc f() {\n\tif x := 1;\n\t}\n}\n", "4:2: syntax error: unexpected }, expected expression"},
+      {"package p\nvar x = a[]\n", "2:11: syntax error: unexpected ], expected operand"},
+      {"package p\nvar x := 1\n", "2:7: syntax error: unexpected :=, expected ="},
+      {"package p\nvar x int := 1\n", "2:11: syntax error: unexpected :=, expected ="},
+      {"package p\ntype T := int\n", "2:8: syntax error: unexpected :=, expected ="},
+      {"package p\nconst (\n\t. x = 1\n)\n", "3:2: syntax error: unexpected ., expected name"},
+      {"package p\nfunc f() {\nL: ,\n}\n", "3:2: syntax error: missing statement after label"},
+      {"package p\nvar x = a[1:2,]\n", "2:14: syntax error: unexpected comma, expected ]"},
+      {"package p\ntype T struct {\n\t1\n}\n",
+       "3:2: syntax error: unexpected literal 1, expected field name or embedded type"},
+      {"package p\ntype T struct {\n\ta = 1\n}\n", "3:4: syntax error: unexpected =, expected type"},
+      {"package p\nfunc f() {\n\tif var x := 1; x > 0 {\n\t}\n}\n",
+       "3:9: syntax error: var declaration not allowed in if initializer"},
+  };
+  for (const auto& [src, want] : cases) {
+    const Errors got = errors(src);
+    ASSERT_FALSE(got.empty()) << src;
+    EXPECT_EQ(got[0], want) << src;
+  }
+}
+
+TEST_F(ParserTest, IndexWithTrailingComma) {
+  EXPECT_EQ(expr("a[1,]"), expr("a[1]"));
+  EXPECT_EQ(stmts("if a[1,] {\n}"), stmts("if a[1] {\n}"));
+  EXPECT_EQ(errors("package p\nvar x = a[1, 2]\n"), Errors{"2:14: syntax error: unexpected literal 2, expected ]"});
+}
+
+TEST_F(ParserTest, BraceAfterAValueIsUnexpectedInTheEnclosingList) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"package p\nvar x = []int{1{}}\n",
+       "2:16: syntax error: unexpected { in composite literal; possibly missing comma or }"},
+      {"package p\nfunc f() {\n\tg(1{})\n}\n",
+       "3:5: syntax error: unexpected { in argument list; possibly missing comma or )"},
+      {"package p\nfunc f() {\n\tx := g(){}\n}\n", "3:10: syntax error: unexpected { at end of statement"},
+      {"package p\nvar v = 1{}\n", "2:10: syntax error: unexpected { after top level declaration"},
+      {"package p\nfunc f() {\n\t_ = (2{})\n}\n", "3:8: syntax error: unexpected {, expected )"},
+      {"package p\nfunc f() {\n\t_ = a[1{}]\n}\n", "3:9: syntax error: unexpected {, expected comma, : or ]"},
+  };
+  for (const auto& [src, want] : cases) {
+    EXPECT_EQ(errors(src), Errors{want}) << src;
+  }
+  // The expression ends before the '{', and recovery goes on from there as in
+  // Go: here the literal's '}' then closes the function body.
+  EXPECT_EQ(errors("package p\nfunc f() {\n\t_ = []int{1{}}\n}\n"),
+            (Errors{"3:13: syntax error: unexpected { in composite literal; possibly missing comma or }",
+                    "4:1: syntax error: non-declaration statement outside function body"}));
+  // An index expression may be a generic type instance: `{` starts a literal.
+  EXPECT_EQ(errors("package p\nfunc f() {\n\t!m[k] {\n\t\tm[k] = true\n\t}\n}\n"),
+            Errors{"4:8: syntax error: unexpected = in composite literal; possibly missing comma or }"});
+  EXPECT_EQ(errors("package p\nvar x = m[f()]{}\n"),
+            Errors{"2:15: syntax error: unexpected { after top level declaration"});
+}
+
+TEST_F(ParserTest, GenericSyntaxGolDoesNotSupport) {
+  // Go's parser accepts any type as an interface element (a type term).
+  EXPECT_EQ(errors("package p\ntype I interface {\n\t*T\n\t[]int\n\tfunc()\n\t(int)\n\tinterface{ M() }\n}\n"),
+            Errors{});
+  EXPECT_EQ(errors("package p\ntype I interface {\n\t*T\n\tTag string\n}\n"),
+            Errors{"4:6: syntax error: unexpected name string in interface type; possibly missing semicolon or "
+                   "newline or }"});
+  EXPECT_EQ(errors("package p\ntype I interface { m[](); n[] }\n"),
+            (Errors{"2:22: empty type parameter list", "2:29: empty type argument list"}));
+  EXPECT_EQ(errors("package p\ntype I interface {\n\twords []uint64\n}\n"),
+            (Errors{"3:9: empty type argument list",
+                    "3:10: syntax error: unexpected name uint64 in interface type; possibly missing semicolon or "
+                    "newline or }"}));
+  EXPECT_EQ(errors("package p\ntype I interface {\n\t() string\n}\n"),
+            Errors{"3:3: syntax error: unexpected ), expected type"});
+  File* f = parse("package p\nfunc f[]() {}\n");
+  EXPECT_EQ(first_error(), "syntax error: empty type parameter list");
+  ASSERT_EQ(f->decls.size(), 1u);
+  // A func type in a parameter list starts at its '(' in Go's parser.
+  EXPECT_EQ(errors("package p\nfunc g(func(int) int, x int) {}\n"),
+            Errors{"2:12: syntax error: missing parameter name"});
+}
+
+TEST_F(ParserTest, ParenthesizedBadGoOrDeferExpression) {
+  EXPECT_EQ(errors("package p\nfunc f() {\n\tgo ()\n\tdefer (x y)\n}\n"),
+            (Errors{"3:5: expression in go must not be parenthesized",
+                    "3:6: syntax error: unexpected ), expected expression",
+                    "4:8: expression in defer must not be parenthesized",
+                    "4:11: syntax error: unexpected name y, expected )"}));
+}
+
 TEST_F(ParserTest, StandardPackageStyleDeclarations) {
   // Registry sources declare natively implemented functions without bodies.
   EXPECT_EQ(decls("func Println(a ...any) (n int, err error)\nfunc Sqrt(x float64) float64"),

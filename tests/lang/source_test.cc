@@ -58,9 +58,9 @@ TEST(SourceTest, DiagnosticsSortAndDeduplicate) {
   EXPECT_TRUE(diags.empty());
   diags.error(Pos{0, 5, 1}, "later");
   diags.error(Pos{0, 2, 4}, "earlier");
-  diags.error(Pos{0, 2, 4}, "earlier");  // same place, same text: once
+  diags.error(Pos{0, 2, 4}, "earlier");  // same line, same text as the last: dropped
   diags.error(Pos{0, 2, 4}, "other");    // same place, other text: kept
-  EXPECT_EQ(diags.count(), 4u);
+  EXPECT_EQ(diags.count(), 3u);
   auto list = diags.sorted();
   ASSERT_EQ(list.size(), 3u);
   EXPECT_EQ(list[0].message, "earlier");
@@ -89,6 +89,46 @@ TEST(SourceTest, PrintStopsAfterTenErrors) {
   for (int i = 1; i <= 10; i++) want += "m.gol:" + std::to_string(i) + ":1: e" + std::to_string(i) + "\n";
   want += "m.gol:10:1: too many errors\n";
   EXPECT_EQ(out, want);
+}
+
+// cf. cmd/compile base.ErrorfAt: one syntax error per line; a non-syntax
+// error is dropped only when it repeats the previous one on its line.
+TEST(SourceTest, GoDropsRepeatedErrorsPerLine) {
+  Diagnostics diags;
+  diags.error(Pos{0, 3, 5}, "syntax error: unexpected x");
+  diags.error(Pos{0, 3, 9}, "syntax error: unexpected y");  // same line: dropped
+  diags.error(Pos{1, 3, 9}, "syntax error: unexpected y");  // other file: kept
+  diags.error(Pos{0, 4, 2}, "cannot index n");
+  diags.error(Pos{0, 4, 9}, "cannot index n");  // same line, same text: dropped
+  diags.error(Pos{0, 4, 12}, "undefined: m");
+  diags.error(Pos{0, 4, 15}, "cannot index n");  // the previous error differs: kept
+  EXPECT_EQ(diags.count(), 5u);
+  EXPECT_EQ(diags.syntax_errors(), 3u);
+  auto list = diags.sorted();
+  ASSERT_EQ(list.size(), 5u);
+  EXPECT_EQ(list[0].pos, (Pos{0, 3, 5}));
+  EXPECT_EQ(list[1].pos, (Pos{0, 4, 2}));
+  EXPECT_EQ(list[2].message, "undefined: m");
+  EXPECT_EQ(list[3].pos, (Pos{0, 4, 15}));
+  EXPECT_EQ(list[4].pos, (Pos{1, 3, 9}));
+}
+
+// The ten errors kept are the first ten REPORTED; "too many errors" names the
+// tenth reported, though the list prints sorted.
+TEST(SourceTest, TooManyErrorsKeepsTheFirstTenReported) {
+  SourceSet sources;
+  sources.add("m.gol", "");
+  Diagnostics diags;
+  diags.error(Pos{0, 1, 8}, "late");
+  for (int i = 12; i >= 4; i--) diags.error(Pos{0, i, 1}, "e" + std::to_string(i));
+  EXPECT_TRUE(diags.closed());
+  diags.error(Pos{0, 2, 1}, "ignored");
+  diags.error(Pos{0, 3, 1}, "syntax error: ignored");
+  EXPECT_EQ(diags.syntax_errors(), 1u);
+  std::string want = "m.gol:1:8: late\n";
+  for (int i = 4; i <= 12; i++) want += "m.gol:" + std::to_string(i) + ":1: e" + std::to_string(i) + "\n";
+  want += "m.gol:4:1: too many errors\n";
+  EXPECT_EQ(printed(sources, diags, false), want);
 }
 
 }  // namespace
