@@ -150,8 +150,14 @@ class Lexer {
 
   // The next token; Tok::Eof forever once the input is exhausted.
   Token next();
+  // The token next() would return, without consuming it or reporting errors
+  // in it (for error messages that depend on what follows).
+  Token peek() const;
 
  private:
+  // A copy of `other` at the same place, reporting to `diags`.
+  Lexer(const Lexer& other, Diagnostics& diags);
+
   // Each scans the rest of a token whose first byte(s) re2c matched, starting
   // at m_cursor, and reports errors the way Go's scanner does.
   void scan_string();

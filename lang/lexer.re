@@ -212,6 +212,22 @@ Lexer::Lexer(const SourceSet& sources, int32_t file, Diagnostics& diags)
   m_line_begin = m_begin;
 }
 
+Lexer::Lexer(const Lexer& other, Diagnostics& diags)
+    : m_diags(diags),
+      m_file(other.m_file),
+      m_begin(other.m_begin),
+      m_cursor(other.m_cursor),
+      m_limit(other.m_limit),
+      m_line_begin(other.m_line_begin),
+      m_line(other.m_line),
+      m_nlsemi(other.m_nlsemi) {}
+
+Token Lexer::peek() const {
+  Diagnostics discarded;  // reported when the token is really read
+  Lexer ahead(*this, discarded);
+  return ahead.next();
+}
+
 Pos Lexer::pos_at(const unsigned char* p) const {
   return Pos{m_file, m_line, static_cast<int32_t>(p - m_line_begin) + 1};
 }

@@ -15,6 +15,11 @@ namespace gol::lang {
 
 // Parses file `file` of `sources` into `arena`. Always returns a File (perhaps
 // missing declarations that had syntax errors); errors go to `diags`.
+// File::has_syntax_errors says whether the tree may be type-checked: as in Go,
+// only errors worded "syntax error: ..." prevent it, while the lexer's errors
+// and the parser's few others ("method has no receiver", "expression in defer
+// must not be parenthesized", ...) leave a tree the checker can use (malformed
+// literals become BadExprs there).
 File* parse_file(const SourceSet& sources, int32_t file, Arena& arena, Diagnostics& diags);
 
 }  // namespace gol::lang

@@ -48,6 +48,12 @@ bool must_be_value(const Expr* x) {
   }
 }
 
+// The literal an expression starts with (its first token), or null.
+const BasicLit* leftmost_literal(const Expr* x) {
+  while (const auto* b = x->as<BinaryExpr>()) x = b->x;
+  return x->as<BasicLit>();
+}
+
 bool may_be_literal_type(const Expr* t) {
   return t->is<Ident>() || t->is<SelectorExpr>() || t->is<ArrayType>() || t->is<StructType>() ||
          t->is<MapType>() || (t->is<IndexExpr>() && !must_be_value(t));
@@ -377,7 +383,18 @@ Expr* ParseDriver::type_assert(const Range& r, Expr* x, Expr* type) {
   return a;
 }
 
+void ParseDriver::check_type_args(const Expr* x, Pos pos, const std::string& first) {
+  const Expr* elem = nullptr;  // the type name at the end of the literal
+  if (const auto* a = x->as<ArrayType>()) elem = a->elem;
+  if (const auto* m = x->as<MapType>()) elem = m->value;
+  if (const auto* c = x->as<ChanType>()) elem = c->value;
+  if (elem != nullptr && (elem->is<Ident>() || elem->is<SelectorExpr>())) {
+    syntax_error(pos, "unexpected " + first + ", expected type");
+  }
+}
+
 Expr* ParseDriver::index(const Range& r, Expr* x, Pos lbrack, Expr* index) {
+  if (const BasicLit* lit = leftmost_literal(index)) check_type_args(x, lit->pos(), "literal " + lit->raw);
   auto* i = make<IndexExpr>(r);
   i->x = x;
   i->lbrack = lbrack;
@@ -385,8 +402,13 @@ Expr* ParseDriver::index(const Range& r, Expr* x, Pos lbrack, Expr* index) {
   return i;
 }
 
-Expr* ParseDriver::slice(const Range& r, Expr* x, Pos lbrack, Expr* low, Expr* high, Expr* max,
-                         Pos colon2, Pos rbrack) {
+Expr* ParseDriver::slice(const Range& r, Expr* x, Pos lbrack, Expr* low, Pos colon1, Expr* high,
+                         Expr* max, Pos colon2, Pos rbrack) {
+  if (low == nullptr) {
+    check_type_args(x, colon1, ":");
+  } else if (const BasicLit* lit = leftmost_literal(low)) {
+    check_type_args(x, lit->pos(), "literal " + lit->raw);
+  }
   auto* s = make<SliceExpr>(r);
   s->x = x;
   s->lbrack = lbrack;

@@ -84,9 +84,14 @@ class ParseDriver {
   Expr* unary(const Range& r, Op op, Expr* x);
   Expr* type_assert(const Range& r, Expr* x, Expr* type);
   Expr* index(const Range& r, Expr* x, Pos lbrack, Expr* index);
-  // colon2 is the position of the second ':' of x[a:b:c], invalid for x[a:b].
-  Expr* slice(const Range& r, Expr* x, Pos lbrack, Expr* low, Expr* high, Expr* max, Pos colon2,
-              Pos rbrack);
+  // After a type literal ending in a type name (`[]int[`), Go's parser reads
+  // '[' as a type argument list: reports what Go says when the first token
+  // inside (`first`, at `pos`) cannot start a type.
+  void check_type_args(const Expr* x, Pos pos, const std::string& first);
+  // colon1 and colon2 are the positions of the ':'s of x[a:b:c]; colon2 is
+  // invalid for x[a:b].
+  Expr* slice(const Range& r, Expr* x, Pos lbrack, Expr* low, Pos colon1, Expr* high, Expr* max,
+              Pos colon2, Pos rbrack);
   Expr* call(const Range& r, Expr* fun, Pos lparen, CallArgs args, Pos rparen);
   CompositeLit* literal_value(const Range& r, std::vector<Expr*> elts);
   // Called at the '{' after x (the lookahead): reports it when x cannot be a

@@ -8,6 +8,11 @@
 // the innermost unclosed bracket on the parser stack, and the symbol below it
 // (a primary before '(' is a call, `struct` before '{' a struct type, ...).
 //
+// report_syntax_error tries, in order: messages tied to the token before the
+// error (keyword_message, special_message), the if/for/switch header
+// (header_message), the enclosing list (list_message), and finally the
+// expected-token set alone (generic_message).
+//
 // Tokens that would merely continue an expression (operators, '.', '(' ...)
 // are ignored when choosing the message, as Go's parser considers an
 // expression finished when the next token cannot continue it.
@@ -64,6 +69,17 @@ std::string unexpected_name(const Token& t) {
     case Tok::String: return "literal " + std::string(t.text);
     case Tok::Semicolon: return std::string(t.text);
     default: return std::string(tok_description(t.tok));
+  }
+}
+
+// Whether a token can start a type (cf. parser.go typeOrNil).
+bool starts_type(Tok t) {
+  switch (t) {
+    case Tok::Name: case Tok::LBrack: case Tok::Mul: case Tok::LParen: case Tok::Arrow: case Tok::Func:
+    case Tok::Chan: case Tok::Map: case Tok::Struct: case Tok::Interface:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -450,6 +466,23 @@ void Parser::report_syntax_error(const context& ctx) const {
       const char* word = header == Kind::S_IF ? "if" : header == Kind::S_FOR ? "for" : "switch";
       return drv.syntax_error(yystack_[static_cast<int>(i) - 1].location.begin,
                               std::string("var declaration not allowed in ") + word + " initializer");
+    }
+  }
+  // After a type name, Go's parser reads '[' as the start of a type argument
+  // list (cf. parser.go qualifiedName, typeInstance): gol has no generics and
+  // rejects the '[', but says what Go says at the token after it when that
+  // cannot start a type.
+  if (e.tok->tok == Tok::LBrack && e.kind_at(0) == Kind::S_name) {
+    const KindType below = e.kind_at(1);
+    if (below == Kind::S_RBRACK || below == Kind::S_name || below == Kind::S_name_list || below == Kind::S_CHAN ||
+        below == Kind::S_MUL || below == Kind::S_PERIOD) {
+      const Token next = drv.lexer().peek();
+      if (next.tok == Tok::RBrack) {
+        return drv.syntax_error(next.pos, "unexpected ], expected type argument list");
+      }
+      if (!starts_type(next.tok)) {
+        return drv.syntax_error(next.pos, "unexpected " + unexpected_name(next) + ", expected type");
+      }
     }
   }
   // cf. parser.go labeledStmtOrNil: reported at the label's colon.

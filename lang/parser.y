@@ -473,9 +473,9 @@ primary:
 | primary PERIOD LPAREN TYPE RPAREN                         { $$ = drv.type_assert(@$, $1, nullptr); }
 | primary LBRACK expr RBRACK                                { $$ = drv.index(@$, $1, @2.begin, $3); }
 | primary LBRACK expr COMMA RBRACK                          { $$ = drv.index(@$, $1, @2.begin, $3); }
-| primary LBRACK expr_opt COLON expr_opt RBRACK             { $$ = drv.slice(@$, $1, @2.begin, $3, $5, nullptr, Pos{}, @6.begin); }
+| primary LBRACK expr_opt COLON expr_opt RBRACK             { $$ = drv.slice(@$, $1, @2.begin, $3, @4.begin, $5, nullptr, Pos{}, @6.begin); }
 | primary LBRACK expr_opt COLON expr_opt COLON expr_opt RBRACK
-                                                            { $$ = drv.slice(@$, $1, @2.begin, $3, $5, $7, @6.begin, @8.begin); }
+                                                            { $$ = drv.slice(@$, $1, @2.begin, $3, @4.begin, $5, $7, @6.begin, @8.begin); }
 | primary LPAREN call_args RPAREN                           { $$ = drv.call(@$, $1, @2.begin, std::move($3), @4.begin); }
 | primary LPAREN error RPAREN                               { $$ = drv.call(@$, $1, @2.begin, {}, @4.begin); }
   // Checked at the '{', before the elements are parsed, as Go's parser
@@ -529,9 +529,9 @@ primary_nb:
 | primary_nb PERIOD LPAREN TYPE RPAREN                         { $$ = drv.type_assert(@$, $1, nullptr); }
 | primary_nb LBRACK expr RBRACK                                { $$ = drv.index(@$, $1, @2.begin, $3); }
 | primary_nb LBRACK expr COMMA RBRACK                          { $$ = drv.index(@$, $1, @2.begin, $3); }
-| primary_nb LBRACK expr_opt COLON expr_opt RBRACK             { $$ = drv.slice(@$, $1, @2.begin, $3, $5, nullptr, Pos{}, @6.begin); }
+| primary_nb LBRACK expr_opt COLON expr_opt RBRACK             { $$ = drv.slice(@$, $1, @2.begin, $3, @4.begin, $5, nullptr, Pos{}, @6.begin); }
 | primary_nb LBRACK expr_opt COLON expr_opt COLON expr_opt RBRACK
-                                                               { $$ = drv.slice(@$, $1, @2.begin, $3, $5, $7, @6.begin, @8.begin); }
+                                                               { $$ = drv.slice(@$, $1, @2.begin, $3, @4.begin, $5, $7, @6.begin, @8.begin); }
 | primary_nb LPAREN call_args RPAREN                           { $$ = drv.call(@$, $1, @2.begin, std::move($3), @4.begin); }
 ;
 

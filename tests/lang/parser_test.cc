@@ -678,6 +678,13 @@ TEST_F(ParserTest, GenericSyntaxGolDoesNotSupport) {
                     "newline or }"}));
   EXPECT_EQ(errors("package p\ntype I interface {\n\t() string\n}\n"),
             Errors{"3:3: syntax error: unexpected ), expected type"});
+  // After a type name, '[' starts Go's type argument list, which holds types.
+  EXPECT_EQ(errors("package p\nvar x = []int[:]\n"), Errors{"2:15: syntax error: unexpected :, expected type"});
+  EXPECT_EQ(errors("package p\nvar x = map[string]int[1+2]\n"),
+            Errors{"2:24: syntax error: unexpected literal 1, expected type"});
+  EXPECT_EQ(errors("package p\nfunc f(k int[0]) {}\n"), Errors{"2:14: syntax error: unexpected literal 0, expected type"});
+  EXPECT_EQ(errors("package p\nvar x int[]\n"), Errors{"2:11: syntax error: unexpected ], expected type argument list"});
+  EXPECT_EQ(errors("package p\nvar x = []int{1}[0]\n"), Errors{});
   File* f = parse("package p\nfunc f[]() {}\n");
   EXPECT_EQ(first_error(), "syntax error: empty type parameter list");
   ASSERT_EQ(f->decls.size(), 1u);
