@@ -431,7 +431,10 @@ void Checker::ident(Operand& x, Ident* e, bool want_type) {
   Scope* where = nullptr;
   Object* obj = m_scope ? m_scope->lookup_parent(e->name, &where) : nullptr;
   if (obj == nullptr) {
+    // complex64 and complex128 are predeclared in Go; gol leaves complex
+    // numbers out, and says so rather than calling them undefined.
     if (e->name == "_") error_at(e, "cannot use _ as value");
+    else if (e->name == "complex64" || e->name == "complex128") error_at(e, "complex numbers are not supported");
     else error_at(e, "undefined: " + e->name);
     return;
   }

@@ -158,6 +158,7 @@ struct CorpusFile {
   fs::path path;
   bool go_skip = false;       // first line "// go1.22": Go before 1.22 cannot judge it
   bool go_line_only = false;  // first line "// go-line": compare lines with Go
+  bool not_go = false;        // first line "// outside-subset": Go accepts it, gol must not
   std::vector<Expected> errors;
   std::string annotation_error;  // a malformed annotation, reported by the test
 };
@@ -244,6 +245,7 @@ CorpusFile load(const fs::path& path) {
   if (!lines.empty()) {
     file.go_skip = lines[0].starts_with("// go1.22");
     file.go_line_only = lines[0].starts_with("// go-line");
+    file.not_go = lines[0].starts_with("// outside-subset");
   }
   for (size_t i = 0; i < lines.size(); i++) parse_annotations(lines[i], static_cast<int>(i + 1), file);
   std::stable_sort(file.errors.begin(), file.errors.end(), [](const Expected& a, const Expected& b) {
@@ -441,6 +443,7 @@ class GoAgrees : public testing::TestWithParam<fs::path> {
 
 TEST_P(GoAgrees, OnTheCorpusFile) {
   CorpusFile file = load(GetParam());
+  if (file.not_go) GTEST_SKIP() << "outside gol's subset: Go accepts what gol rejects";
   if (file.go_skip && m_minor < 22) {
     GTEST_SKIP() << "tagged go1.22: Go 1." << m_minor << " cannot judge this file";
   }
