@@ -32,6 +32,8 @@ cd "$root" || exit 1
 configs=(release asan tsan fuzz)
 declare -A build_result test_result build_seconds test_seconds
 failed=0
+total_passed=0
+total_failed=0
 
 # The environment variables the configuration's tests run with.
 test_environment() {
@@ -68,11 +70,19 @@ for config in "${configs[@]}"; do
   fi
   test_environment "$config"
   start=$SECONDS
-  if env "${test_env[@]}" ctest "${ctest_args[@]}"; then
+  log="build/$config/ctest-output.log"
+  if env "${test_env[@]}" ctest "${ctest_args[@]}" 2>&1 | tee "$log"; then
     test_result[$config]=ok
   else
     test_result[$config]=FAILED
     failed=1
+  fi
+  # CTest's closing line: "N% tests passed, F tests failed out of T".
+  if summary=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1); then
+    config_failed=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$summary")
+    config_total=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\2/' <<<"$summary")
+    total_failed=$((total_failed + config_failed))
+    total_passed=$((total_passed + config_total - config_failed))
   fi
   test_seconds[$config]=$((SECONDS - start))
 done
@@ -85,4 +95,6 @@ for config in "${configs[@]}"; do
     "${test_result[$config]}" "${test_seconds[$config]}"
 done
 printf 'total    %ds\n' "$SECONDS"
+# The plain closing line, summed over the configurations' CTest runs.
+echo "test.sh: $total_passed passed, $total_failed failed"
 exit $failed
