@@ -381,8 +381,10 @@ std::optional<fs::path> find_go() {
 
 // The minor version of a Go toolchain ("go1.23.5" → 23), or 0 if unknown.
 int go_minor_version(const fs::path& go) {
+  // GOCACHE is set because CI may run without $HOME, which go env needs otherwise.
+  fs::path cache = fs::temp_directory_path() / "gol-corpus-go" / "cache";
   RunResult r = run({go.string(), "env", "GOVERSION"}, fs::temp_directory_path(),
-                    {"GOTOOLCHAIN=local", "GOTELEMETRY=off"});
+                    {"GOTOOLCHAIN=local", "GOTELEMETRY=off", "GOCACHE=" + cache.string()});
   int minor = 0;
   if (r.status == 0 && r.out.starts_with("go1.")) {
     for (size_t i = 4; i < r.out.size() && std::isdigit(static_cast<unsigned char>(r.out[i])); i++) {
