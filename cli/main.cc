@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -72,7 +73,10 @@ bool collect_files(const std::vector<std::string>& args, std::vector<std::string
 bool read_file(const std::string& path, std::string& text) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    std::fprintf(stderr, "gol: open %s: %s\n", path.c_str(), std::strerror(errno));
+    // Go spells errno texts in lower case ("no such file or directory").
+    std::string reason = std::strerror(errno);
+    if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
+    std::fprintf(stderr, "gol: open %s: %s\n", path.c_str(), reason.c_str());
     return false;
   }
   std::ostringstream buffer;
