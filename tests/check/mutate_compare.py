@@ -829,7 +829,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--count", type=int, default=500, help="number of mutants (default 500)")
     ap.add_argument("--seconds", type=float, default=0, help="stop after this long (0: no limit)")
-    ap.add_argument("--gol", default=os.path.join(ROOT, "build", "cli", "gol"))
+    ap.add_argument("--gol", default=os.path.join(ROOT, "build", "release", "cli", "gol"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=10, help="seconds before gol counts as hung")
     ap.add_argument("--max-mutations", type=int, default=3,
