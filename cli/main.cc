@@ -17,10 +17,14 @@
 
 #include "lang/ast.h"
 #include "lang/check.h"
+#include "lang/compile.h"
 #include "lang/parse.h"
 #include "lang/registry.h"
 #include "lang/source.h"
+#include "stdlib/natives.h"
 #include "stdlib/stdlib.h"
+#include "vm/interp.h"
+#include "vm/runtime.h"
 
 namespace {
 
@@ -39,6 +43,7 @@ const char kUsage[] =
     "\n"
     "\tcheck    type-check .gol files without running them\n"
     "\trun      compile and run a gol program\n"
+    "\tdisasm   print the bytecode of a program's functions\n"
     "\tversion  print the gol version\n"
     "\thelp     print this help\n"
     "\n"
@@ -85,11 +90,19 @@ bool read_file(const std::string& path, std::string& text) {
   return true;
 }
 
+// A parsed and type-checked program. The arena and sources must outlive
+// everything compiled from the package.
+struct Checked {
+  gol::lang::SourceSet sources;
+  gol::lang::Arena arena;
+  gol::lang::Package* package = nullptr;
+};
+
 // Parses and type-checks the program; prints errors. Returns an exit status.
-int check_program(const std::vector<std::string>& paths) {
+int check_program(const std::vector<std::string>& paths, Checked& out) {
   using namespace gol::lang;
-  SourceSet sources;
-  Arena arena;
+  SourceSet& sources = out.sources;
+  Arena& arena = out.arena;
   Diagnostics diags;
   std::vector<int32_t> ids;
   for (const std::string& path : paths) {
@@ -106,7 +119,7 @@ int check_program(const std::vector<std::string>& paths) {
   if (parsed) {
     PackageRegistry registry;
     gol::stdlib::register_packages(registry);
-    check_package(sources, arena, files, registry, diags);
+    out.package = check_package(sources, arena, files, registry, diags);
   } else {
     // Go's parser still checks labels and branches in the bodies it parsed
     // without errors.
@@ -119,6 +132,22 @@ int check_program(const std::vector<std::string>& paths) {
   return kExitOk;
 }
 
+// Compiles a checked program; on failure prints why and returns null.
+std::unique_ptr<gol::vm::Program> compile(Checked& checked) {
+  gol::vm::NativeRegistry natives;
+  gol::stdlib::register_natives(natives);
+  gol::lang::CompileError error;
+  auto program = gol::lang::compile_program(checked.sources, checked.package, natives, &error);
+  if (!program) {
+    if (error.pos.valid()) {
+      std::fprintf(stderr, "%s: %s\n", gol::lang::format_pos(checked.sources, error.pos).c_str(), error.message.c_str());
+    } else {
+      std::fprintf(stderr, "gol: %s\n", error.message.c_str());
+    }
+  }
+  return program;
+}
+
 int cmd_check(const std::vector<std::string>& args) {
   if (args.empty()) {
     std::fprintf(stderr, "gol check: no .gol files listed\n");
@@ -126,7 +155,23 @@ int cmd_check(const std::vector<std::string>& args) {
   }
   std::vector<std::string> paths;
   if (!collect_files(args, paths)) return kExitUsage;
-  return check_program(paths);
+  Checked checked;
+  return check_program(paths, checked);
+}
+
+int cmd_disasm(const std::vector<std::string>& args) {
+  if (args.empty()) {
+    std::fprintf(stderr, "gol disasm: no .gol files listed\n");
+    return kExitUsage;
+  }
+  std::vector<std::string> paths;
+  if (!collect_files(args, paths)) return kExitUsage;
+  Checked checked;
+  if (int status = check_program(paths, checked); status != kExitOk) return status;
+  auto program = compile(checked);
+  if (!program) return kExitUsage;
+  std::fputs(gol::vm::disassemble(*program).c_str(), stdout);
+  return kExitOk;
 }
 
 int cmd_run(const std::vector<std::string>& args) {
@@ -149,17 +194,21 @@ int cmd_run(const std::vector<std::string>& args) {
   }
   std::vector<std::string> paths;
   if (!collect_files(program, paths)) return kExitUsage;
-  int status = check_program(paths);
-  if (status != kExitOk) return status;
-  // Executing programs arrives with the bytecode compiler and VM; until then
-  // say so rather than pretend.
-  std::fprintf(stderr, "gol run: the program type-checks, but running programs is not implemented yet\n");
-  return kExitUsage;
+  Checked checked;
+  if (int status = check_program(paths, checked); status != kExitOk) return status;
+  auto compiled = compile(checked);
+  if (!compiled) return kExitUsage;
+  // os.Args: the program's name, then its arguments.
+  std::vector<std::string> argv{program[0]};
+  argv.insert(argv.end(), args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+  gol::vm::set_process_args(std::move(argv));
+  return gol::vm::run_program(*compiled);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  gol::vm::runtime_init();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     std::fprintf(stderr, "gol: the REPL is not implemented yet; run 'gol help' for usage\n");
@@ -169,6 +218,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "check") return cmd_check(rest);
   if (command == "run") return cmd_run(rest);
+  if (command == "disasm") return cmd_disasm(rest);
   if (command == "version") {
     std::printf("gol version %s linux/amd64\n", GOL_VERSION);
     return kExitOk;

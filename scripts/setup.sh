@@ -34,6 +34,8 @@ readonly kPackages=(
   golang-go golang-1.23-go
   # debugging, and driving the REPL in tests
   valgrind gdb tmux
+  # bench/run.sh compares gol with Lua 5.4 and Python 3 (ANCHORS.md)
+  lua5.4 python3
 )
 
 missing=()

@@ -1,0 +1,16 @@
+// natives.cc — registers every standard package's natives (see natives.h).
+#include "stdlib/natives.h"
+
+namespace gol::stdlib {
+
+void register_natives(vm::NativeRegistry& registry) {
+  register_errors_natives(registry);
+  register_fmt_natives(registry);
+  register_math_natives(registry);
+  register_os_natives(registry);
+  register_sort_natives(registry);
+  register_strconv_natives(registry);
+  register_strings_natives(registry);
+}
+
+}  // namespace gol::stdlib

@@ -1,0 +1,22 @@
+// natives.h — the C++ implementations of the standard packages' bodyless
+// functions, registered by name for the compiler (vm/native.h).
+//
+// Each package's natives live in <pkg>_native.cc and register themselves
+// through one function declared here; register_natives calls them all.
+#pragma once
+
+#include "vm/native.h"
+
+namespace gol::stdlib {
+
+void register_natives(vm::NativeRegistry& registry);
+
+void register_errors_natives(vm::NativeRegistry& registry);   // errors_native.cc
+void register_fmt_natives(vm::NativeRegistry& registry);      // fmt_native.cc
+void register_math_natives(vm::NativeRegistry& registry);     // math_native.cc
+void register_os_natives(vm::NativeRegistry& registry);       // os_native.cc
+void register_sort_natives(vm::NativeRegistry& registry);     // sort_native.cc
+void register_strconv_natives(vm::NativeRegistry& registry);  // strconv_native.cc
+void register_strings_natives(vm::NativeRegistry& registry);  // strings_native.cc
+
+}  // namespace gol::stdlib

@@ -1,0 +1,82 @@
+// goroutine.h — the VM's half of a goroutine: frame stack, defers, panics.
+//
+// Stackless execution (DESIGN.md §4, cf. Lua's CallInfo): a goroutine owns a
+// growable array of slots (its "stack") and a growable array of Frames. A gol
+// call pushes a Frame whose registers start inside the caller's call window;
+// nothing recurses on the C++ stack, so a parked goroutine is just these two
+// arrays and a pc. Both arrays are GC objects reachable from the Goroutine.
+//
+// The slot array may move when it grows (on a call that needs more room);
+// registers are addressed by index (Frame::base), and no pointer into it may
+// be held across a call. Variables whose address is taken live in heap cells,
+// never in the stack, so user code never points into it.
+//
+// Defers are a linked list, newest first, each tagged with the index of the
+// frame that deferred it. Panics are a linked list too (a panic raised while
+// deferred calls of an earlier panic run).
+//
+// The scheduler's G (sched/, next issue) will own one of these as its opaque
+// task; nothing here knows about scheduling.
+#pragma once
+
+#include <cstdint>
+
+#include "vm/program.h"
+#include "vm/value.h"
+
+namespace gol::vm {
+
+// Frame flags.
+enum FrameFlags : uint32_t {
+  kFrameDeferCall = 1,     // a deferred call run by RUNDEFER (normal return path)
+  kFramePanicDefer = 2,    // a deferred call run by a panic: recover() works in it
+};
+
+struct Frame {
+  const Proto* proto;
+  const Instr* pc;          // resume point (valid when this is not the running frame)
+  uint32_t base;            // index of R[0] in Goroutine::stack
+  uint32_t flags;
+  const Closure* closure;   // the running function value (UPVAL); may be null for CALL
+};
+
+struct Defer {
+  Defer* link;              // older defers
+  uint32_t frame;           // index of the frame that deferred it
+  uint32_t nargs;           // argument slots
+  const Closure* fn;
+  Slot args[];
+};
+
+struct Panic {
+  Panic* link;              // the panic that was running when this one began, if any
+  Iface value;
+  bool recovered = false;
+  bool aborted = false;     // a later panic began inside one of its deferred calls
+  // Interpreter bookkeeping (interp.cc): while the panic runs a deferred
+  // call, the index of that call's frame and of the frame that deferred it
+  // (where execution continues if the call recovers). kNoFrame otherwise.
+  static constexpr uint32_t kNoFrame = 0xffffffff;
+  uint32_t defer_frame = kNoFrame;
+  uint32_t defer_owner = kNoFrame;
+};
+
+struct Goroutine {
+  int64_t id = 1;
+  Slot* stack = nullptr;     // GC object, capacity stack_cap slots
+  uint32_t stack_cap = 0;
+  Frame* frames = nullptr;   // GC object, capacity frames_cap
+  uint32_t nframes = 0;
+  uint32_t frames_cap = 0;
+  Defer* defers = nullptr;
+  Panic* panic = nullptr;    // the innermost active panic
+  // Set by a native (raise) or by the interpreter for a runtime error; the
+  // interpreter's unwind path takes it from here.
+  Iface pending_panic{nullptr, {0}};
+  bool has_pending_panic = false;
+};
+
+// A new goroutine whose stack and frames are allocated on the GC heap.
+Goroutine* new_goroutine();
+
+}  // namespace gol::vm

@@ -1,0 +1,84 @@
+// init.cc — start-up of the run-time and the GC allocation primitives.
+//
+// The core idea: every gol object lives on the Boehm collector's heap
+// (DESIGN.md §3, STACK.md §3). Three allocation flavours cover every use:
+// scanned memory for objects that may hold GC pointers, atomic (unscanned)
+// memory for pointer-free payloads, and immortal (scanned, never freed)
+// memory for program-lifetime data. All three return zeroed memory, because
+// gol's zero values are all-zero slots and callers rely on it.
+//
+// Out of memory is a fatal error, as in Go: no caller checks for null.
+//
+// Rejected: a size-segregated allocator of our own in front of GC_MALLOC —
+// bdwgc already has thread-local free lists (STACK.md: ~55M allocations/s).
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+
+#include "vm/runtime.h"
+#include "vm/value.h"
+
+namespace gol::vm {
+
+namespace {
+
+// Small programs should not collect every few milliseconds (STACK.md §3
+// "Tuning": the default 19 MiB heap spends ~30% of a busy program in GC).
+constexpr size_t kInitialHeapBytes = size_t{64} << 20;
+
+[[noreturn]] void out_of_memory() { fatal("out of memory"); }
+
+}  // namespace
+
+void runtime_init() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    GC_INIT();
+    // Ms are std::threads registered by hand (STACK.md §3): this must come
+    // first, from the main thread, after GC_INIT.
+    GC_allow_register_threads();
+    if (GC_get_heap_size() < kInitialHeapBytes) GC_expand_hp(kInitialHeapBytes - GC_get_heap_size());
+    // A normal return from main flushes buffered standard output even when
+    // the caller forgets to (natives such as os.Exit flush explicitly).
+    std::atexit(out_flush);
+  });
+}
+
+void* gc_alloc(size_t bytes) {
+  // GC_MALLOC clears the object (it is scanned, so stale pointers would
+  // retain garbage): no memset needed.
+  void* p = GC_MALLOC(bytes);
+  if (p == nullptr) [[unlikely]]
+    out_of_memory();
+  return p;
+}
+
+void* gc_alloc_atomic(size_t bytes) {
+  // Atomic objects are NOT cleared by the collector.
+  void* p = GC_MALLOC_ATOMIC(bytes);
+  if (p == nullptr) [[unlikely]]
+    out_of_memory();
+  std::memset(p, 0, bytes);
+  return p;
+}
+
+void* gc_alloc_immortal(size_t bytes) {
+  void* p = GC_MALLOC_UNCOLLECTABLE(bytes);
+  if (p == nullptr) [[unlikely]]
+    out_of_memory();
+  std::memset(p, 0, bytes);
+  return p;
+}
+
+StringHeader make_string(const char* data, size_t len) {
+  if (len == 0) return {nullptr, 0};
+  // The bytes are overwritten at once: skip gc_alloc_atomic's clearing.
+  char* p = static_cast<char*>(GC_MALLOC_ATOMIC(len));
+  if (p == nullptr) [[unlikely]]
+    out_of_memory();
+  std::memcpy(p, data, len);
+  return {p, static_cast<int64_t>(len)};
+}
+
+}  // namespace gol::vm
