@@ -203,18 +203,11 @@ Loc FuncCompiler::field_path(Loc loc, const Type* t, const std::vector<int>& pat
 
 // The Loc of x as a base for field selection: its variable or memory when it
 // is addressable (or a pointer), else a temporary copy.
-static Loc base_loc(FuncCompiler& fc, Expr* x) {
-  if (is_pointer(x->type)) {
-    Loc l;
-    l.kind = Loc::Kind::Reg;
-    l.reg = fc.expr(x);
-    l.type = x->type;
-    return l;
-  }
-  if (x->mode == ExprMode::Variable) return fc.lvalue(x);
+Loc FuncCompiler::base_loc(Expr* x) {
+  if (x->mode == ExprMode::Variable && !is_pointer(x->type)) return lvalue(x);
   Loc l;
   l.kind = Loc::Kind::Reg;
-  l.reg = fc.expr(x);
+  l.reg = expr(x);
   l.type = x->type;
   return l;
 }
@@ -238,7 +231,7 @@ Loc FuncCompiler::lvalue(Expr* e) {
     case NodeKind::SelectorExpr: {
       auto* sel = e->as<SelectorExpr>();
       if (sel->sel_kind == SelectorKind::Qualified) return var_loc(sel->sel->object->as<Var>());
-      Loc base = base_loc(*this, sel->x);
+      Loc base = base_loc(sel->x);
       return field_path(base, sel->x->type, sel->path, sel->path.size());
     }
     case NodeKind::IndexExpr: {
@@ -530,7 +523,7 @@ int FuncCompiler::selector(SelectorExpr* e, int dst) {
       break;
     }
     case SelectorKind::Field: {
-      Loc base = base_loc(*this, e->x);
+      Loc base = base_loc(e->x);
       Loc l = field_path(base, e->x->type, e->path, e->path.size());
       if (l.kind == Loc::Kind::Reg && dst < 0) return l.reg;
       const int r = dst >= 0 ? dst : alloc(slots(e->type));

@@ -317,8 +317,32 @@ int FuncCompiler::conversion(CallExpr* c, int dst) {
     }
     return r;
   }
-  if (tu->is<Array>() || (tu->is<Pointer>() && fu->is<Slice>())) {
-    compile_fail(c->pos(), "converting a slice to an array or array pointer is not supported yet");
+  if (fu->is<Slice>() && (tu->is<Array>() || tu->is<Pointer>())) {
+    // Go 1.17/1.20: *[N]T(s) shares s's array; [N]T(s) copies it.
+    const Array* arr = tu->is<Array>() ? tu->as<Array>() : under(tu->as<Pointer>()->elem)->as<Array>();
+    const int s = expr(x);
+    const int p = tu->is<Pointer>() && dst >= 0 ? dst : alloc(1);
+    emit(vm::Op::SLICE2ARR, p, s);
+    emit_extra(static_cast<uint64_t>(arr->len));
+    if (tu->is<Pointer>()) return p;
+    const int r = dst >= 0 ? dst : alloc(slots(to));
+    if (arr->len == 0) return r;
+    const uint32_t st = stride(arr->elem);
+    if (st == 8) {
+      load_mem(p, 0, r, to, 8);
+      return r;
+    }
+    // Packed elements: copy them one by one, never reading past the last.
+    zero(r, slots(to));
+    const int v = alloc(1);
+    const int q = alloc(1);
+    for (int64_t i = 0; i < arr->len; i++) {
+      const uint32_t off = static_cast<uint32_t>(i) * st;
+      load_mem(p, off, v, arr->elem, st);
+      emit(vm::Op::RADDR, q, r);
+      store_mem(q, off, v, arr->elem, st);
+    }
+    return r;
   }
   // Same underlying type, or pointers to identical base types: the bits stay.
   return expr(x, dst);

@@ -138,6 +138,13 @@ int FuncCompiler::call(CallExpr* c, int dst) {
   Expr* fun = unparen(c->fun);
   const Signature* sig = under(fun->type)->as<Signature>();
   if (const Func* f = called_func(fun)) {
+    if (is_native(f) && c->args.size() == 1 && native_name(f) == "math.Sqrt") {
+      // Intrinsic, as in Go's compiler: one instruction, no call.
+      const int x = expr(c->args[0]);
+      const int r = dst >= 0 ? dst : alloc(1);
+      emit(vm::Op::FSQRT, r, x);
+      return r;
+    }
     const int base = top();
     push_args(c->args, sig, c->has_ellipsis(), base);
     set_line(c->rparen);
@@ -154,38 +161,14 @@ int FuncCompiler::call(CallExpr* c, int dst) {
     // The value whose method it is, after any embedded fields.
     Loc base_l;
     std::vector<int> fields(sel->path.begin(), sel->path.end() - 1);
-    // Interface method: through the interface value.
     const Type* holder = sel->x->type;
     if (!fields.empty()) {
-      Loc b = [&] {
-        Loc bl;
-        if (is_pointer(sel->x->type)) {
-          bl.kind = Loc::Kind::Reg;
-          bl.reg = expr(sel->x);
-          bl.type = sel->x->type;
-        } else if (sel->x->mode == ExprMode::Variable) {
-          bl = lvalue(sel->x);
-        } else {
-          bl.kind = Loc::Kind::Reg;
-          bl.reg = expr(sel->x);
-          bl.type = sel->x->type;
-        }
-        return bl;
-      }();
-      base_l = field_path(b, sel->x->type, fields, fields.size());
+      base_l = field_path(base_loc(sel->x), sel->x->type, fields, fields.size());
       holder = base_l.type;
-      if (is_interface(holder)) {
-        const int iface = load_any(base_l);
-        const int base = top();
-        push_args(c->args, msig, c->has_ellipsis(), base + 1);
-        free_to(base);
-        set_line(c->rparen);
-        touch(base + 1 + static_cast<int>(sig_slots(*this, msig->params)));
-        emit(vm::Op::CALLM, base, iface, static_cast<int>(method_name_id(m)));
-        return finish_call(*this, base, msig, dst);
-      }
-    } else if (is_interface(holder)) {
-      const int iface = expr(sel->x);
+    }
+    if (is_interface(holder)) {
+      // Through the interface value: the data word becomes the receiver.
+      const int iface = fields.empty() ? expr(sel->x) : load_any(base_l);
       const int base = top();
       push_args(c->args, msig, c->has_ellipsis(), base + 1);
       free_to(base);
@@ -281,17 +264,7 @@ int FuncCompiler::method_value(SelectorExpr* sel, int dst) {
   const Func* m = sel->sel->object->as<Func>();
   std::vector<int> fields(sel->path.begin(), sel->path.end() - 1);
   Loc holder;
-  if (!fields.empty()) {
-    Loc b;
-    if (is_pointer(sel->x->type) || sel->x->mode != ExprMode::Variable) {
-      b.kind = Loc::Kind::Reg;
-      b.reg = expr(sel->x);
-      b.type = sel->x->type;
-    } else {
-      b = lvalue(sel->x);
-    }
-    holder = field_path(b, sel->x->type, fields, fields.size());
-  }
+  if (!fields.empty()) holder = field_path(base_loc(sel->x), sel->x->type, fields, fields.size());
   const Type* holder_t = fields.empty() ? sel->x->type : holder.type;
   const bool via_iface = is_interface(holder_t);
   const Type* cell_t = via_iface ? holder_t : m->sig()->recv->type;

@@ -97,9 +97,6 @@ class EscapeWalker {
       if (ix->x->type != nullptr && under(ix->x->type)->is<Array>()) address_taken(ix->x);
       return;
     }
-    if (auto* lit = e->as<CompositeLit>()) {
-      (void)lit;
-    }
   }
 
   void exprs(const std::vector<Expr*>& list) {
@@ -140,10 +137,10 @@ class EscapeWalker {
         if (ix->x->type != nullptr && under(ix->x->type)->is<Array>() && ix->index->mode != ExprMode::Constant) {
           address_taken(ix->x);
         }
-      }
-        expr(e->as<IndexExpr>()->x);
-        expr(e->as<IndexExpr>()->index);
+        expr(ix->x);
+        expr(ix->index);
         break;
+      }
       case NodeKind::SliceExpr: {
         auto* s = e->as<SliceExpr>();
         if (s->x->type != nullptr && under(s->x->type)->is<Array>()) address_taken(s->x);

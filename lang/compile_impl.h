@@ -221,6 +221,7 @@ class FuncCompiler {
   int convert_value(int src, const Type* from, const Type* to, int dst = -1);
   void cond_jump(Expr* e, bool jump_if, std::vector<int>& jumps);
   Loc lvalue(Expr* e);
+  Loc base_loc(Expr* x);
   void load(const Loc& loc, int dst);
   int load_any(const Loc& loc);
   void store(const Loc& loc, int src);
@@ -262,6 +263,7 @@ class FuncCompiler {
   void inc_dec(IncDecStmt* s);
   void if_stmt(IfStmt* s);
   void for_stmt(ForStmt* s, LabeledStmt* label);
+  bool counting_loop(ForStmt* s, LabeledStmt* label);
   void range_stmt(RangeStmt* s);
   void switch_stmt(SwitchStmt* s);
   void type_switch(TypeSwitchStmt* s);

@@ -346,6 +346,10 @@ void FuncCompiler::for_stmt(ForStmt* s, LabeledStmt* label) {
       if (auto* id = l->as<Ident>(); id && id->object && id->object->is<Var>()) loop_vars.push_back(id->object->as<Var>());
     }
   }
+  if (counting_loop(s, label)) {
+    free_to(mark);
+    return;
+  }
   const int to_cond = s->cond != nullptr ? emit_jump() : -1;
   const int body = here();
   m_targets.push_back(Target{s, label, {}, {}, false});
@@ -366,6 +370,50 @@ void FuncCompiler::for_stmt(ForStmt* s, LabeledStmt* label) {
   }
   patch_here(t.breaks);
   free_to(mark);
+}
+
+// `for ...; i < n; i++` with i a 64-bit signed integer in a register and n
+// a constant or a register variable: the post statement and the condition
+// become one FORLOOP back-edge (n is re-read each time, as Go re-evaluates
+// it). Returns false, having emitted nothing, when the loop is not of that
+// shape.
+bool FuncCompiler::counting_loop(ForStmt* s, LabeledStmt* label) {
+  auto* cond = s->cond ? unparen(s->cond)->as<BinaryExpr>() : nullptr;
+  auto* post = s->post ? s->post->as<IncDecStmt>() : nullptr;
+  if (cond == nullptr || post == nullptr || cond->op != Op::Lss || post->op != Op::Inc) return false;
+  auto* i = unparen(cond->x)->as<Ident>();
+  auto* pi = unparen(post->x)->as<Ident>();
+  if (i == nullptr || pi == nullptr || i->object == nullptr || i->object != pi->object) return false;
+  const Basic* b = as_basic(i->type);
+  if (b == nullptr || !(b->basic == BasicKind::Int || b->basic == BasicKind::Int64)) return false;
+  auto it = m_vars.find(i->object->as<Var>());
+  if (it == m_vars.end() || it->second.kind != Loc::Kind::Reg) return false;
+  const int ireg = it->second.reg;
+  int limit;
+  Expr* n = unparen(cond->y);
+  if (n->mode == ExprMode::Constant) {
+    limit = alloc(1);
+    expr(n, limit);
+  } else if (auto* nid = n->as<Ident>(); nid != nullptr && nid->object != nullptr && nid->object->is<Var>()) {
+    auto nit = m_vars.find(nid->object->as<Var>());
+    if (nit == m_vars.end() || nit->second.kind != Loc::Kind::Reg) return false;
+    limit = nit->second.reg;
+  } else {
+    return false;
+  }
+  set_line(s->cond->pos());
+  const int to_exit = emit_cmp_jump(vm::Op::JLE, limit, ireg);
+  const int body = here();
+  m_targets.push_back(Target{s, label, {}, {}, false});
+  stmt(s->body);
+  Target t = std::move(m_targets.back());
+  m_targets.pop_back();
+  patch_here(t.continues);
+  set_line(s->post->pos());
+  patch(emit_cmp_jump(vm::Op::FORLOOP, ireg, limit), body);
+  patch(to_exit, here());
+  patch_here(t.breaks);
+  return true;
 }
 
 void FuncCompiler::return_stmt(ReturnStmt* s) {

@@ -127,6 +127,7 @@ std::string operands(const Program& program, const Proto& proto, size_t index) {
       return r(ins.a) + " " + r(ins.b) + " " + r(ins.c) + " stride " + n(static_cast<int64_t>(e >> 32)) + " len " +
              n(static_cast<int64_t>(e & 0xffffffff));
     case Op::CHKIDXK: return r(ins.a) + " " + n(ins.bc());
+    case Op::SLICE2ARR: return r(ins.a) + " " + r(ins.b) + " len " + n(static_cast<int64_t>(e));
     case Op::MAKESLICE: case Op::APPENDS: return r(ins.a) + " " + r(ins.b) + " " + r(ins.c) + " " + type_name(program, e);
     case Op::APPEND: return r(ins.a) + " " + r(ins.b) + " " + n(ins.c) + " values " + type_name(program, e);
     case Op::SLICE: case Op::SLICEARR: case Op::SLICESTR: case Op::COPY: case Op::CLEARS: {

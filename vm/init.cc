@@ -14,6 +14,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <csignal>
 #include <mutex>
 
 #include "vm/runtime.h"
@@ -35,6 +36,12 @@ void runtime_init() {
   static std::once_flag once;
   std::call_once(once, [] {
     GC_INIT();
+    // The collector's warnings ("repeated allocation of very large block"
+    // while a deep recursion grows its stack) are not the program's output.
+    GC_set_warn_proc(GC_ignore_warn_proc);
+    // As in Go, a write to a broken pipe is an EPIPE error, except on
+    // standard output and error, where output.cc raises SIGPIPE itself.
+    std::signal(SIGPIPE, SIG_IGN);
     // Ms are std::threads registered by hand (STACK.md §3): this must come
     // first, from the main thread, after GC_INIT.
     GC_allow_register_threads();

@@ -815,6 +815,14 @@ next_instr:
         GOL_RAISE(panic_index(g, i, n));
       GOL_NEXT();
     }
+    GOL_CASE(SLICE2ARR) {
+      const int64_t want = static_cast<int64_t>(GOL_EXTRA());
+      const int64_t len = R[GOL_B + 1].i;
+      if (len < want) [[unlikely]]
+        GOL_RAISE(panic_slice_to_array(g, len, want));
+      R[GOL_A] = R[GOL_B];
+      GOL_NEXT();
+    }
     GOL_CASE(CHKIDXK) {
       int64_t i = R[GOL_A].i, n = GOL_BC;
       if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) [[unlikely]]

@@ -51,6 +51,8 @@ NativeStatus panic_nil_deref(Goroutine& g);                 // invalid memory ad
 NativeStatus panic_divide(Goroutine& g);                    // integer divide by zero
 NativeStatus panic_nil_map_write(Goroutine& g);             // assignment to entry in nil map (plainError)
 NativeStatus panic_negative_shift(Goroutine& g);            // negative shift amount
+// cannot convert slice with length L to array or pointer to array with length N
+NativeStatus panic_slice_to_array(Goroutine& g, int64_t len, int64_t want);
 NativeStatus panic_string(Goroutine& g, std::string_view msg);          // panic(errorString(msg)): "runtime error: " + msg
 NativeStatus panic_plain(Goroutine& g, std::string_view msg);           // a plainError: msg as is
 // interface conversion: <iface> is <dyn>, not <want> / interface is nil, not <want> /

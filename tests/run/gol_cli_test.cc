@@ -1,0 +1,153 @@
+// gol_cli_test.cc — behaviour of `gol run` and `gol disasm` that the golden
+// programs cannot pin down because Go's own output differs by design (Go's
+// stack limit is 1 GB) or because there is no Go counterpart (the
+// disassembler, what is not supported yet).
+//
+// Each test runs the gol binary as a subprocess on a program written to a
+// temporary folder and matches its output (STYLE.md: crash behaviour is
+// checked from outside, never with death tests).
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Writes `source` as prog.gol in a fresh folder and runs `gol <command> prog.gol`.
+Result gol(const std::string& command, const std::string& source) {
+  char dir_template[] = "/tmp/gol-cli-XXXXXX";
+  const fs::path dir = mkdtemp(dir_template);
+  {
+    std::ofstream(dir / "prog.gol") << source;
+  }
+  const fs::path out = dir / "out", err = dir / "err";
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (chdir(dir.c_str()) != 0) _exit(127);
+    if (!freopen(out.c_str(), "w", stdout) || !freopen(err.c_str(), "w", stderr) ||
+        !freopen("/dev/null", "r", stdin)) {
+      _exit(127);
+    }
+    execl(GOL_BINARY, GOL_BINARY, command.c_str(), "prog.gol", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int wstatus = 0;
+  while (waitpid(pid, &wstatus, 0) < 0) {
+  }
+  Result r;
+  r.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
+  r.out = slurp(out);
+  r.err = slurp(err);
+  fs::remove_all(dir);
+  return r;
+}
+
+TEST(GolRunCli, UnboundedRecursionIsAStackOverflowReport) {
+  Result r = gol("run", R"(package main
+
+func down(n int) int {
+	return down(n+1) + 1
+}
+
+func main() {
+	println(down(0))
+}
+)");
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_NE(r.err.find("runtime: goroutine stack exceeds "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("fatal error: stack overflow"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("goroutine 1 [running]:\nmain.down(...)\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(" frames elided...\n"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST(GolRunCli, DeepRecursionWithinTheLimitRuns) {
+  Result r = gol("run", R"(package main
+
+func depth(n int) int {
+	if n == 0 {
+		return 0
+	}
+	return depth(n-1) + 1
+}
+
+func main() {
+	println(depth(1000000))
+}
+)");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "1000000\n");
+}
+
+TEST(GolRunCli, GoroutinesAreRefusedAsNotYetSupported) {
+  Result r = gol("run", R"(package main
+
+func main() {
+	done := 0
+	go func() { done++ }()
+	println(done)
+}
+)");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err.rfind("prog.gol:5:2: the go statement is not supported yet", 0), 0u) << r.err;
+}
+
+TEST(GolDisasm, PrintsEachFunctionWithTypedInstructions) {
+  Result r = gol("disasm", R"(package main
+
+func add8(a, b int8) int8 { return a + b }
+
+func main() {
+	s := 0
+	for i := 0; i < 10; i++ {
+		s += i
+	}
+	println(s, add8(100, 100))
+}
+)");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("func main.main"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("func main.add8  params=2 results=1"), std::string::npos) << r.out;
+  // int8 addition wraps: ADD, then sign-extension from 8 bits.
+  EXPECT_NE(r.out.find("ADD "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("SEXT8"), std::string::npos) << r.out;
+  // The counting loop is one fused back-edge.
+  EXPECT_NE(r.out.find("FORLOOP"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("CALL "), std::string::npos) << r.out;
+}
+
+TEST(GolRunCli, Int8AdditionWrapsAtRunTime) {
+  Result r = gol("run", R"(package main
+
+func add8(a, b int8) int8 { return a + b }
+
+func main() {
+	println(add8(100, 100))
+}
+)");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "-56\n");
+}
+
+}  // namespace
