@@ -33,6 +33,13 @@ std::string ProgramCompiler::func_name(const Func* f) {
     std::string tname = rt->is<Named>() ? rt->as<Named>()->obj->name : type_string(rt, nullptr);
     return pkg + "." + (ptr ? "(*" + tname + ")" : tname) + "." + f->name;
   }
+  if (f->name == "init" && f->pkg != nullptr) {
+    // Go numbers a package's init functions: main.init.0, main.init.1 ...
+    const auto& inits = f->pkg->inits;
+    for (size_t i = 0; i < inits.size(); i++) {
+      if (inits[i] == f) return pkg + ".init." + std::to_string(i);
+    }
+  }
   return pkg + "." + f->name;
 }
 

@@ -278,6 +278,33 @@ Loc FuncCompiler::lvalue(Expr* e) {
   compile_fail(e->pos(), std::string("internal error: not assignable: ") + node_kind_name(e->kind));
 }
 
+// Go evaluates the operands of every left-hand side before assigning any
+// (`k, m[k] = 1, 2` stores to the old k's entry); lvalue() may hand back a
+// variable's own register as an operand, which an earlier store changes.
+Loc FuncCompiler::pin_operands(Loc l, int mark) {
+  const auto copy = [&](int reg, uint32_t n) {
+    if (reg >= mark) return reg;
+    const int t = alloc(n);
+    move(t, reg, n);
+    return t;
+  };
+  switch (l.kind) {
+    case Loc::Kind::Mem:
+      l.reg = copy(l.reg, 1);
+      break;
+    case Loc::Kind::MapElem:
+      l.reg = copy(l.reg, 1);
+      l.key = copy(l.key, slots(under(l.map)->as<Map>()->key));
+      break;
+    case Loc::Kind::RegElem:  // the array is the variable itself: only its index
+      if (l.index >= 0) l.index = copy(l.index, 1);
+      break;
+    default:
+      break;
+  }
+  return l;
+}
+
 Loc FuncCompiler::array_elem(Loc base, const Array* arr, Expr* index) {
   const uint32_t st = stride(arr->elem);
   const uint32_t es = slots(arr->elem);

@@ -309,7 +309,7 @@ int FuncCompiler::conversion(CallExpr* c, int dst) {
       emit((fb->info & kIsUnsigned) ? vm::Op::U2F : vm::Op::I2F, r, v);
       if (tb->basic == BasicKind::Float32) emit(vm::Op::F32, r, r);
     } else if (from_float) {
-      emit((tb->info & kIsUnsigned) ? vm::Op::F2U : vm::Op::F2I, r, v);
+      float_to_int(r, v, tb->basic);
       wrap(r, to);
     } else {
       move(r, v, 1);

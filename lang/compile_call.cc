@@ -147,7 +147,7 @@ int FuncCompiler::call(CallExpr* c, int dst) {
     }
     const int base = top();
     push_args(c->args, sig, c->has_ellipsis(), base);
-    set_line(c->rparen);
+    set_line(c->lparen);
     if (is_native(f)) {
       emit_abx(vm::Op::CALLN, base, m_pc.native_index(native_name(f)));
     } else {
@@ -173,7 +173,7 @@ int FuncCompiler::call(CallExpr* c, int dst) {
       push_args(c->args, msig, c->has_ellipsis(), base + 1);
       free_to(base);
       touch(base + 1 + static_cast<int>(sig_slots(*this, msig->params)));
-      set_line(c->rparen);
+      set_line(c->lparen);
       emit(vm::Op::CALLM, base, iface, static_cast<int>(method_name_id(m)));
       return finish_call(*this, base, msig, dst);
     }
@@ -190,7 +190,7 @@ int FuncCompiler::call(CallExpr* c, int dst) {
     push_args(c->args, msig, c->has_ellipsis(), base + static_cast<int>(rslots));
     free_to(base);
     touch(base + static_cast<int>(rslots + sig_slots(*this, msig->params)));
-    set_line(c->rparen);
+    set_line(c->lparen);
     if (is_native(m)) {
       emit_abx(vm::Op::CALLN, base, m_pc.native_index(ProgramCompiler::func_name(m)));
     } else {
@@ -202,7 +202,7 @@ int FuncCompiler::call(CallExpr* c, int dst) {
   const int fv = expr(fun);
   const int base = top();
   push_args(c->args, sig, c->has_ellipsis(), base);
-  set_line(c->rparen);
+  set_line(c->lparen);
   emit(vm::Op::CALLF, base, fv);
   return finish_call(*this, base, sig, dst);
 }

@@ -16,11 +16,41 @@
 // Rejected: capturing by value when the variable is never assigned after
 // capture (Go's compiler does this). It saves a cell per captured constant,
 // but needs an assignment analysis; cells are cheap on Boehm's allocator.
+#include <algorithm>
+
 #include "lang/compile_impl.h"
 
 namespace gol::lang {
 
 namespace {
+
+// Variables bigger than this many slots live in heap cells however they are
+// used: registers are numbered in 16 bits, so a frame holds at most 65535
+// slots, and Go accepts local arrays far bigger (`var sieve [1 << 20]bool`).
+// Go's compiler likewise moves big variables to the heap.
+constexpr uint64_t kLargeVarSlots = 1024;
+
+// An upper bound of the slots a value of type t takes in registers (packed
+// arrays of small scalars take fewer; an over-estimate only moves a
+// variable to a cell). Saturates instead of overflowing.
+uint64_t slots_bound(const Type* t) {
+  constexpr uint64_t kCap = uint64_t{1} << 40;
+  t = under(t);
+  if (const Array* a = t->as<Array>()) {
+    const uint64_t e = slots_bound(a->elem);
+    if (a->len <= 0 || e == 0) return 0;
+    const uint64_t n = static_cast<uint64_t>(a->len);
+    return n > kCap / e ? kCap : n * e;
+  }
+  if (const Struct* st = t->as<Struct>()) {
+    uint64_t n = 0;
+    for (const Var* f : st->fields) n = std::min(kCap, n + slots_bound(f->type));
+    return n;
+  }
+  return 3;  // at most a slice header
+}
+
+bool is_large(const Var* v) { return v->type != nullptr && slots_bound(v->type) > kLargeVarSlots; }
 
 class EscapeWalker {
  public:
@@ -42,6 +72,7 @@ class EscapeWalker {
     const Var* v = obj->as<Var>();
     if (v->is_global || v->is_field) return;
     m_owner.emplace(v, m_stack.back());
+    if (is_large(v)) m_info.in_cell.insert(v);
   }
 
  private:
@@ -60,6 +91,7 @@ class EscapeWalker {
     auto it = m_owner.find(v);
     if (it == m_owner.end()) {
       m_owner.emplace(v, m_stack.back());
+      if (is_large(v)) m_info.in_cell.insert(v);
       return;
     }
     if (it->second == m_stack.back()) return;

@@ -55,6 +55,37 @@ void FuncCompiler::wrap(int reg, const Type* t) {
   }
 }
 
+// Go on amd64 converts a float to int8/16/32 and uint8/16 with the 32-bit
+// CVTTSD2SL (out of range or NaN: 0x80000000, then truncated), to uint32 and
+// int64 with the 64-bit CVTTSD2SQ (0x8000000000000000), and to uint64 by
+// its own split at 2^63 (F2U). F2I gives the 64-bit result; a value that
+// does not fit 32 bits becomes the 32-bit "integer indefinite".
+void FuncCompiler::float_to_int(int dst, int src, BasicKind to) {
+  switch (to) {
+    case BasicKind::Uint:
+    case BasicKind::Uint64:
+    case BasicKind::Uintptr:
+      emit(vm::Op::F2U, dst, src);
+      return;
+    case BasicKind::Int8:
+    case BasicKind::Int16:
+    case BasicKind::Int32:
+    case BasicKind::Uint8:
+    case BasicKind::Uint16: {
+      emit(vm::Op::F2I, dst, src);
+      const int t = alloc(1);
+      emit(vm::Op::SEXT32, t, dst);
+      const int fits = emit_cmp_jump(vm::Op::JEQ, t, dst);
+      emit_asbx(vm::Op::LOADI, dst, INT32_MIN);
+      patch(fits, here());
+      return;
+    }
+    default:
+      emit(vm::Op::F2I, dst, src);
+      return;
+  }
+}
+
 int FuncCompiler::expr_to(Expr* e, const Type* to, int dst) {
   if (to == nullptr) return expr(e, dst);
   if (is_nil(e)) {
@@ -289,6 +320,54 @@ int FuncCompiler::binary(BinaryExpr* b, int dst) {
       emit(imm, r, x, static_cast<uint16_t>(static_cast<int16_t>(k)));
       if (op != Op::And && op != Op::Rem) wrap(r, b->type);
       return r;
+    }
+  }
+  // float64 x + a*b with a and b register variables: one FMAC (rounded
+  // twice, as Go on amd64 computes it: no fused multiply-add).
+  if (bt != nullptr && bt->basic == BasicKind::Float64 && op == Op::Add) {
+    Expr* ye = unparen(b->y);
+    if (ye->kind == NodeKind::BinaryExpr && ye->as<BinaryExpr>()->op == Op::Mul) {
+      auto* mul = ye->as<BinaryExpr>();
+      auto plain_reg = [&](Expr* e) -> int {
+        e = unparen(e);
+        if (e->kind != NodeKind::Ident) return -1;
+        auto* id = e->as<Ident>();
+        if (id->object == nullptr || id->object->as<Var>() == nullptr) return -1;
+        Loc l = var_loc(id->object->as<Var>());
+        return l.kind == Loc::Kind::Reg ? l.reg : -1;
+      };
+      const int ra = plain_reg(mul->x), rb = plain_reg(mul->y);
+      if (ra >= 0 && rb >= 0 && ra != dst && rb != dst) {
+        const int r = dst >= 0 ? dst : alloc(1);
+        expr(b->x, r);
+        emit(vm::Op::FMAC, r, ra, rb);
+        return r;
+      }
+    }
+  }
+  // float64 x op p.f with the field in memory: the field is an operand of
+  // FADDF/FSUBF/FMULF instead of a separate load (nbody's inner loop).
+  if (bt != nullptr && bt->basic == BasicKind::Float64 && (op == Op::Add || op == Op::Sub || op == Op::Mul)) {
+    Expr* ye = unparen(b->y);
+    if (ye->kind == NodeKind::SelectorExpr && ye->as<SelectorExpr>()->sel_kind == SelectorKind::Field) {
+      auto* sel = ye->as<SelectorExpr>();
+      const int x = expr(b->x);
+      Loc base = base_loc(sel->x);
+      Loc l = field_path(base, sel->x->type, sel->path, sel->path.size());
+      if (l.kind == Loc::Kind::Mem && l.stride == 8 && l.offset % 8 == 0 && l.offset / 8 < 256) {
+        const int r = dst >= 0 ? dst : alloc(1);
+        vm::Op fop = op == Op::Add ? vm::Op::FADDF : op == Op::Sub ? vm::Op::FSUBF : vm::Op::FMULF;
+        emit(fop, r, x, l.reg, static_cast<uint8_t>(l.offset / 8));
+        return r;
+      }
+      int y;
+      if (l.kind == Loc::Kind::Reg) {
+        y = l.reg;
+      } else {
+        y = alloc(1);
+        load(l, y);
+      }
+      return arith(op, x, y, b->type, dst, b->op_pos);
     }
   }
   const int x = expr(b->x);

@@ -251,29 +251,56 @@ int FuncCompiler::func_literal(FuncLit* lit, int dst) {
   return r;
 }
 
+// The variable initialisation of one package, in Go's order. Go compiles it
+// into a function named "pkg.init" (its function literals are
+// "pkg.init.func1" ...), which panic traces show.
+void FuncCompiler::compile_package_init(const Package* pkg) {
+  m_result_base = 0;
+  bool first = true;
+  for (const Initializer& init : pkg->init_order) {
+    if (init.rhs == nullptr) continue;
+    if (first) {
+      m_proto->file = m_pc.file_index(init.rhs->pos().file);
+      m_proto->line = init.rhs->pos().line;
+      first = false;
+    }
+    set_line(init.rhs->pos());
+    const int mark = top();
+    if (init.lhs.size() == 1) {
+      const int r = expr_to(init.rhs, init.lhs[0]->type);
+      store(var_loc(init.lhs[0]), r);
+    } else {
+      const int base = expr(init.rhs);
+      const Tuple* tuple = init.rhs->type->as<Tuple>();
+      uint32_t off = 0;
+      for (size_t i = 0; i < init.lhs.size(); i++) {
+        const Type* from = tuple->at(i);
+        const int v = convert_value(base + static_cast<int>(off), from, init.lhs[i]->type);
+        store(var_loc(init.lhs[i]), v);
+        off += slots(from);
+      }
+    }
+    free_to(mark);
+  }
+  emit(vm::Op::RET, 0, 0);
+}
+
 void FuncCompiler::compile_entry_body(const std::vector<Package*>& order, const Func* main_func) {
   m_proto->file = m_pc.file_index(main_func->pos.file);
   m_result_base = 0;
   for (Package* pkg : order) {
-    for (const Initializer& init : pkg->init_order) {
-      if (init.rhs == nullptr) continue;
-      set_line(init.rhs->pos());
-      const int mark = top();
-      if (init.lhs.size() == 1) {
-        const int r = expr_to(init.rhs, init.lhs[0]->type);
-        store(var_loc(init.lhs[0]), r);
-      } else {
-        const int base = expr(init.rhs);
-        const Tuple* tuple = init.rhs->type->as<Tuple>();
-        uint32_t off = 0;
-        for (size_t i = 0; i < init.lhs.size(); i++) {
-          const Type* from = tuple->at(i);
-          const int v = convert_value(base + static_cast<int>(off), from, init.lhs[i]->type);
-          store(var_loc(init.lhs[i]), v);
-          off += slots(from);
-        }
-      }
-      free_to(mark);
+    bool has_vars = false;
+    for (const Initializer& init : pkg->init_order) has_vars = has_vars || init.rhs != nullptr;
+    if (has_vars) {
+      auto* p = new vm::Proto();
+      p->name = pkg->path + ".init";
+      const uint32_t idx = m_pc.new_proto(p);
+      EscapeInfo none;
+      FuncCompiler fc(m_pc, p, nullptr, &none);
+      fc.compile_package_init(pkg);
+      const int base = top();
+      touch(base + 1);
+      emit_abx(vm::Op::CALL, base, idx);
     }
     for (const Func* f : pkg->inits) {
       const int base = top();

@@ -182,6 +182,7 @@ class FuncCompiler {
   void compile_literal(const FuncLit* lit, const std::vector<const Var*>& free_vars);
   // The entry: package initialisation then main.main.
   void compile_entry_body(const std::vector<Package*>& order, const Func* main_func);
+  void compile_package_init(const Package* pkg);  // a package's variables, as "pkg.init"
   void finish();
 
   // ---- emission (compile_emit.cc)
@@ -221,6 +222,10 @@ class FuncCompiler {
   int convert_value(int src, const Type* from, const Type* to, int dst = -1);
   void cond_jump(Expr* e, bool jump_if, std::vector<int>& jumps);
   Loc lvalue(Expr* e);
+  // l with every operand register below `mark` (a variable's own register:
+  // the map, key, pointer or index of l) copied to a temporary, so that
+  // assigning that variable before storing through l does not move l.
+  Loc pin_operands(Loc l, int mark);
   Loc base_loc(Expr* x);
   void load(const Loc& loc, int dst);
   int load_any(const Loc& loc);
@@ -290,6 +295,9 @@ class FuncCompiler {
   int selector(SelectorExpr* e, int dst);
   int type_assert(TypeAssertExpr* e, int dst, bool comma_ok);
   void wrap(int reg, const Type* t);
+  // R[dst] = the integer of kind `to` converted from the float R[src], with
+  // amd64 Go's results out of range (compile_expr.cc).
+  void float_to_int(int dst, int src, BasicKind to);
   void store_mem(int ptr, uint32_t off, int src, const Type* t, uint32_t stride);
   void load_mem(int ptr, uint32_t off, int dst, const Type* t, uint32_t stride);
   int const_index(Expr* e, int64_t* out);

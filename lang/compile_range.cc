@@ -48,6 +48,27 @@ static void assign_range_var(FuncCompiler& fc, RangeVar& rv, int value, const Ty
   fc.store(l, fc.convert_value(value, from, l.type));
 }
 
+// Assigns both iteration values. With `=`, as in an assignment statement,
+// the operands of both left-hand sides (`k, a[k] = range ...`: the old k)
+// are evaluated before either is assigned.
+static void assign_range_vars(FuncCompiler& fc, RangeVar& key, int kvalue, const Type* kfrom, RangeVar& value,
+                              int vvalue, const Type* vfrom) {
+  const auto blank = [](const RangeVar& rv) {
+    auto* id = rv.expr != nullptr ? rv.expr->as<Ident>() : nullptr;
+    return rv.expr == nullptr || (id != nullptr && id->name == "_");
+  };
+  if (key.var != nullptr || value.var != nullptr || blank(key) || blank(value)) {
+    assign_range_var(fc, key, kvalue, kfrom);
+    assign_range_var(fc, value, vvalue, vfrom);
+    return;
+  }
+  const int mark = fc.top();
+  Loc kl = fc.pin_operands(fc.lvalue(key.expr), mark);
+  Loc vl = fc.pin_operands(fc.lvalue(value.expr), mark);
+  fc.store(kl, fc.convert_value(kvalue, kfrom, kl.type));
+  fc.store(vl, fc.convert_value(vvalue, vfrom, vl.type));
+}
+
 void FuncCompiler::range_stmt(RangeStmt* s) {
   const int mark = top();
   const LabeledStmt* label = m_labels_for_next;
@@ -94,8 +115,11 @@ void FuncCompiler::range_stmt(RangeStmt* s) {
     const int to_cond = emit_jump();
     loop_top = here();
     emit(vm::Op::SNEXT, rune, str, counter);
-    assign_range_var(*this, key, counter, universe_int());
-    if (want_value) assign_range_var(*this, value, rune, universe_rune());
+    if (want_value) {
+      assign_range_vars(*this, key, counter, universe_int(), value, rune, universe_rune());
+    } else {
+      assign_range_var(*this, key, counter, universe_int());
+    }
     stmt(s->body);
     patch_here(m_targets.back().continues);
     emit(vm::Op::ADD, counter, counter, rune + 1);
@@ -113,8 +137,11 @@ void FuncCompiler::range_stmt(RangeStmt* s) {
     emit(vm::Op::MAPNEXT, kv, iter, ok);
     emit_extra(m_pc.type_index_of(s->x->type));
     exits.push_back(emit_jump(vm::Op::JF, ok));
-    assign_range_var(*this, key, kv, m->key);
-    if (want_value) assign_range_var(*this, value, kv + static_cast<int>(kslots), m->elem);
+    if (want_value) {
+      assign_range_vars(*this, key, kv, m->key, value, kv + static_cast<int>(kslots), m->elem);
+    } else {
+      assign_range_var(*this, key, kv, m->key);
+    }
     stmt(s->body);
     patch_here(m_targets.back().continues);
     jump_to(loop_top);
@@ -149,14 +176,15 @@ void FuncCompiler::range_stmt(RangeStmt* s) {
     load_int(counter, 0);
     const int to_cond = emit_jump();
     loop_top = here();
-    assign_range_var(*this, key, counter, universe_int());
     if (want_value) {
       if (array_copy) emit(vm::Op::RADDR, hdr, copy);  // the frame may have moved since
       const int p = alloc(1);
       emit(vm::Op::INDEXP, p, hdr, counter);
       emit_extra(st);
       load_mem(p, 0, elem_reg, elem, st);
-      assign_range_var(*this, value, elem_reg, elem);
+      assign_range_vars(*this, key, counter, universe_int(), value, elem_reg, elem);
+    } else {
+      assign_range_var(*this, key, counter, universe_int());
     }
     stmt(s->body);
     patch_here(m_targets.back().continues);

@@ -212,6 +212,7 @@ void FuncCompiler::define_or_assign(const std::vector<Expr*>& lhs, const std::ve
     if (fresh[i].var != nullptr) continue;
     if (auto* id = lhs[i]->as<Ident>(); id != nullptr && id->name == "_") continue;
     locs[i] = lvalue(lhs[i]);
+    if (lhs.size() > 1) locs[i] = pin_operands(locs[i], mark);
   }
   std::vector<int> values(lhs.size(), -1);
   std::vector<const Type*> types(lhs.size(), nullptr);
@@ -266,11 +267,31 @@ void FuncCompiler::define_or_assign(const std::vector<Expr*>& lhs, const std::ve
   free_to(mark);
 }
 
+// x op= y: x's operands (pointer, index, map and key) first, then y, then
+// x is read and written once — gc's order, which Go programs can observe
+// when y's evaluation changes x (Go leaves it unspecified).
 void FuncCompiler::op_assign(AssignStmt* s) {
   Loc loc = lvalue(s->lhs[0]);
-  const int x = load_any(loc);
-  const int y = expr(s->rhs[0]);
   const Op op = op_assign_base(s->op);
+  const Basic* b = as_basic(loc.type);
+  // A word-sized field or element updated in memory: one instruction.
+  if (loc.kind == Loc::Kind::Mem && loc.stride == 8 && loc.offset <= 0xffff && b != nullptr &&
+      (op == Op::Add || op == Op::Sub)) {
+    vm::Op fused = vm::Op::NOP;
+    switch (b->basic) {
+      case BasicKind::Float64: fused = op == Op::Add ? vm::Op::FADDM : vm::Op::FSUBM; break;
+      case BasicKind::Int: case BasicKind::Int64: case BasicKind::Uint: case BasicKind::Uint64:
+      case BasicKind::Uintptr: fused = op == Op::Add ? vm::Op::ADDM : vm::Op::SUBM; break;
+      default: break;
+    }
+    if (fused != vm::Op::NOP) {
+      const int y = expr(s->rhs[0]);
+      emit(fused, loc.reg, static_cast<int>(loc.offset), y);
+      return;
+    }
+  }
+  const int y = expr(s->rhs[0]);
+  const int x = load_any(loc);
   // A register variable is updated in place (instructions read their
   // operands before writing).
   const int dst = loc.kind == Loc::Kind::Reg ? loc.reg : -1;

@@ -120,7 +120,8 @@ std::string operands(const Program& program, const Proto& proto, size_t index) {
     case Op::ADDP:
       return r(ins.a) + " " + r(ins.b) + "+" + n(ins.c);
     case Op::LDN: return r(ins.a) + " " + r(ins.b) + "+" + n(static_cast<int64_t>(e)) + " " + n(ins.c) + " slots";
-    case Op::ST8: case Op::ST16: case Op::ST32: case Op::ST64: return r(ins.a) + "+" + n(ins.b) + " " + r(ins.c);
+    case Op::ST8: case Op::ST16: case Op::ST32: case Op::ST64:
+    case Op::FADDM: case Op::FSUBM: case Op::ADDM: case Op::SUBM: return r(ins.a) + "+" + n(ins.b) + " " + r(ins.c);
     case Op::STN: return r(ins.a) + "+" + n(static_cast<int64_t>(e)) + " " + r(ins.b) + " " + n(ins.c) + " slots";
     case Op::INDEXP: return r(ins.a) + " " + r(ins.b) + " " + r(ins.c) + " stride " + n(static_cast<int64_t>(e));
     case Op::ARRINDEXP:
@@ -165,6 +166,8 @@ std::string operands(const Program& program, const Proto& proto, size_t index) {
       }
       return out + "]";
     }
+    case Op::FADDF: case Op::FSUBF: case Op::FMULF:
+      return r(ins.a) + " " + r(ins.b) + " " + r(ins.c) + "+" + n(int64_t{ins.x} * 8);
     case Op::UPVAL: return r(ins.a) + " = captured[" + n(ins.b) + "]";
     case Op::DEFER: return r(ins.c) + " args " + r(ins.a) + " " + n(ins.b) + " slots";
     case Op::PANIC: case Op::RECOVER: case Op::NILCHK: case Op::CHKSHIFT: case Op::MAPCLEAR: return r(ins.a);

@@ -2,11 +2,19 @@
 //
 // The core idea (cf. Lua 5.4 luaV_execute, Luau luau_execute): one function
 // holds the whole fetch-decode-execute cycle with the running frame's state
-// in locals — pc, the register base R, the constant pool K — and gol calls
+// in locals — pc, the register base R, the frame record — and gol calls
 // push a frame and keep going in the same loop, so nothing recurses on the
 // C++ stack. Everything that is not a couple of machine instructions (stack
 // growth, panics, runtime services, slices, maps) is a call out of line, so
-// the loop's hot cases stay small and the compiler keeps pc/R/K in registers.
+// the loop's hot cases stay small and the compiler keeps pc/R in registers.
+//
+// Calls and returns are the hot path of recursive code (fib: ~7 million
+// each), so they touch as little as possible: CALL reaches the callee's
+// proto directly (not through its closure), the new frame record is the one
+// after the caller's (no index arithmetic), and the constant pool is not
+// cached in a local — gcc spilled it to the C stack anyway, so every call
+// and return paid a load and a store for it, while LOADK reading it through
+// frame->proto costs one more load only where constants are used.
 //
 // Dispatch is threaded (computed goto, one indirect jump per opcode, which
 // the branch predictor learns per site) unless GOL_PORTABLE_DISPATCH selects
@@ -16,7 +24,11 @@
 // Rejected: a `switch` only (one shared indirect jump predicts worse; the
 // portable build measured 5-12% slower on fib(32) and the 100M-iteration
 // loop with gcc 12 -O2); tail-calling handler functions (needs musttail, and
-// every handler then reloads pc/R/K from memory).
+// every handler then reloads pc/R from memory); RET1, a RET specialised for
+// one result slot (no faster: RET's count test is a predicted branch);
+// DIVI/REMI by a multiply with a reciprocal table instead of IDIV (slower
+// on the loop benchmark on AMD Zen 4, whose 64-bit divider is fast: the
+// multiply-and-fix-up sequence has the longer latency).
 #include <cmath>
 #include <cstring>
 
@@ -96,16 +108,18 @@ inline void store_at(void* base, size_t offset, T v) {
 }
 
 inline bool str_equal(StringHeader a, StringHeader b) {
-  return a.len == b.len && (a.data == b.data || std::memcmp(a.data, b.data, static_cast<size_t>(a.len)) == 0);
+  // memcmp must not see a null pointer, even for 0 bytes: the empty string's data may be null.
+  return a.len == b.len &&
+         (a.len == 0 || a.data == b.data || std::memcmp(a.data, b.data, static_cast<size_t>(a.len)) == 0);
 }
 
 }  // namespace
 
 // Correctness rules of the loop (read before changing a case):
-//  1. `frame`, `R` and `K` describe the top frame g.frames[g.nframes-1].
+//  1. `frame` and `R` describe the top frame g.frames[g.nframes-1].
 //     Anything that may push or pop frames or grow the stack (calls, RET,
 //     defer, panics, safe points) is followed by GOL_LOAD_FRAME or updates
-//     all three itself. Never keep a Slot* into the stack across a call.
+//     both itself. Never keep a Slot* into the stack across a call.
 //  2. Before any out-of-line call that may panic or look at the frames
 //     (natives, safe points, panics), store pc into frame->pc: traces and
 //     recovery read it. do_panic does it for the panic paths.
@@ -130,7 +144,6 @@ Exit GOL_EXECUTE_NAME(Vm& vm, uint32_t stop_depth) {
   Frame* frame;
   const Instr* pc;
   Slot* R;
-  const Slot* K;
   uint64_t word;  // the current instruction, decoded by the GOL_A.. macros
 
 #define GOL_LOAD_FRAME()                 \
@@ -138,7 +151,6 @@ Exit GOL_EXECUTE_NAME(Vm& vm, uint32_t stop_depth) {
     frame = &g.frames[g.nframes - 1];    \
     pc = frame->pc;                      \
     R = g.stack + frame->base;           \
-    K = frame->proto->consts.data();     \
   } while (0)
 
 #define GOL_SAFE_POINT()                                                              \
@@ -157,24 +169,29 @@ Exit GOL_EXECUTE_NAME(Vm& vm, uint32_t stop_depth) {
     if (off_ < 0) GOL_SAFE_POINT();      \
   } while (0)
 
-  // Pushes a frame for closure `fn` at window R[window] and enters it
-  // (stackless call, cf. Lua's luaD_precall returning to the loop).
-#define GOL_ENTER(fn, window)                                                           \
+  // Pushes a frame for `callee` (the proto of closure `fn`) at window
+  // R[window] and enters it (stackless call, cf. Lua's luaD_precall returning
+  // to the loop). CALL passes the proto it indexed and its static closure,
+  // so the closure's load is off the critical path: everything the new frame
+  // needs (frame size, code, constants) hangs off the proto.
+#define GOL_ENTER(callee, fn, window)                                                   \
   do {                                                                                  \
+    const Proto* callee_ = (callee);                                                    \
     const Closure* fn_ = (fn);                                                          \
-    const Proto* callee_ = fn_->proto;                                                  \
     uint32_t base_ = frame->base + (window);                                            \
     frame->pc = pc;                                                                     \
-    if (base_ + callee_->frame_slots > g.stack_cap || g.nframes == g.frames_cap) [[unlikely]] \
+    if (base_ + callee_->frame_slots > g.stack_cap || g.nframes == g.frames_cap) [[unlikely]] { \
       grow_stack(vm, uint64_t{base_} + callee_->frame_slots);                           \
-    frame = &g.frames[g.nframes++];                                                     \
+      frame = &g.frames[g.nframes - 1];                                                 \
+    }                                                                                   \
+    ++frame; /* the caller's frame is the top one (rule 1) */                           \
+    ++g.nframes;                                                                        \
     frame->proto = callee_;                                                             \
     frame->base = base_;                                                                \
     frame->flags = 0;                                                                   \
     frame->closure = fn_;                                                               \
     pc = callee_->code.data();                                                          \
     R = g.stack + base_;                                                                \
-    K = callee_->consts.data();                                                         \
     GOL_SAFE_POINT();                                                                   \
   } while (0)
 
@@ -262,7 +279,7 @@ next_instr:
       GOL_NEXT();
     }
     GOL_CASE(LOADK) {
-      R[GOL_A] = K[GOL_BC];
+      R[GOL_A] = frame->proto->consts[GOL_BC];
       GOL_NEXT();
     }
     GOL_CASE(LOADS) {
@@ -986,14 +1003,15 @@ next_instr:
 
     // ---------------------------------------------------- calls
     GOL_CASE(CALL) {
-      GOL_ENTER(P[GOL_BC]->static_closure, GOL_A);
+      const Proto* callee = P[GOL_BC];
+      GOL_ENTER(callee, callee->static_closure, GOL_A);
       GOL_NEXT();
     }
     GOL_CASE(CALLF) {
       const Closure* fn = static_cast<const Closure*>(R[GOL_B].cp);
       if (fn == nullptr) [[unlikely]]
         GOL_RAISE(panic_nil_deref(g));
-      GOL_ENTER(fn, GOL_A);
+      GOL_ENTER(fn->proto, fn, GOL_A);
       GOL_NEXT();
     }
     GOL_CASE(CALLM) {
@@ -1004,7 +1022,7 @@ next_instr:
       if (m == nullptr || m->fn == nullptr) [[unlikely]]
         GOL_THROW("method table has no entry for " + std::string(name_of(GOL_C)) + " in " + t->name);
       R[GOL_A] = R[GOL_B + 1];
-      GOL_ENTER(m->fn, GOL_A);
+      GOL_ENTER(m->fn->proto, m->fn, GOL_A);
       GOL_NEXT();
     }
     GOL_CASE(CALLN) {
@@ -1024,7 +1042,7 @@ next_instr:
       GOL_NEXT();
     }
     GOL_CASE(RET) {
-      if (GOL_B == 1)
+      if (GOL_B == 1) [[likely]]
         R[0] = R[GOL_A];
       else if (GOL_B != 0)
         copy_slots(R, R + GOL_A, GOL_B);
@@ -1034,7 +1052,6 @@ next_instr:
       --frame;
       pc = frame->pc;
       R = g.stack + frame->base;
-      K = frame->proto->consts.data();
       GOL_NEXT();
     }
     GOL_CASE(CLOSURE) {
@@ -1077,6 +1094,44 @@ next_instr:
       print_value(static_cast<PrintKind>(GOL_X), R + GOL_A);
       GOL_NEXT();
     }
+
+    // ---------------------------------------------------- fused instructions
+    // Speed only: each gives exactly what its basic sequence gives
+    // (opcodes.def; tests/vm/interp_fused_test.cc compares them bit for bit).
+#define GOL_FIELD_RMW_CASE(name, member, op)                        \
+  GOL_CASE(name) {                                                  \
+    char* p_ = static_cast<char*>(R[GOL_A].p);                      \
+    if (p_ == nullptr) [[unlikely]]                                 \
+      GOL_RAISE(panic_nil_deref(g));                                \
+    Slot v_ = load_at<Slot>(p_, GOL_B);                             \
+    v_.member = v_.member op R[GOL_C].member;                       \
+    store_at<Slot>(p_, GOL_B, v_);                                  \
+    GOL_NEXT();                                                     \
+  }
+    GOL_FIELD_RMW_CASE(FADDM, f, +)
+    GOL_FIELD_RMW_CASE(FSUBM, f, -)
+    GOL_FIELD_RMW_CASE(ADDM, u, +)
+    GOL_FIELD_RMW_CASE(SUBM, u, -)
+#undef GOL_FIELD_RMW_CASE
+#define GOL_FIELD_OPERAND_CASE(name, op)                            \
+  GOL_CASE(name) {                                                  \
+    const char* p_ = static_cast<const char*>(R[GOL_C].cp);         \
+    if (p_ == nullptr) [[unlikely]]                                 \
+      GOL_RAISE(panic_nil_deref(g));                                \
+    double field_ = load_at<double>(p_, size_t{GOL_X} * sizeof(Slot)); \
+    R[GOL_A].f = R[GOL_B].f op field_;                              \
+    GOL_NEXT();                                                     \
+  }
+    GOL_FIELD_OPERAND_CASE(FADDF, +)
+    GOL_FIELD_OPERAND_CASE(FSUBF, -)
+    GOL_FIELD_OPERAND_CASE(FMULF, *)
+#undef GOL_FIELD_OPERAND_CASE
+    GOL_CASE(FMAC) {
+      double product = R[GOL_B].f * R[GOL_C].f;
+      R[GOL_A].f = R[GOL_A].f + product;
+      GOL_NEXT();
+    }
+
 #ifdef GOL_PORTABLE_DISPATCH
     default: break;
 #endif

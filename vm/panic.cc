@@ -219,9 +219,11 @@ NativeStatus panic_negative_shift(Goroutine& g) { return set_pending(g, runtime_
 
 NativeStatus panic_nil_map_write(Goroutine& g) { return panic_plain(g, "assignment to entry in nil map"); }
 
+// Go raises this one as a boundsError too (its code boundsConvert).
 NativeStatus panic_slice_to_array(Goroutine& g, int64_t len, int64_t want) {
-  return panic_string(g, "cannot convert slice with length " + std::to_string(len) +
-                             " to array or pointer to array with length " + std::to_string(want));
+  return set_pending(g, boxed_message(runtime_types().bounds_error,
+                                      "runtime error: cannot convert slice with length " + std::to_string(len) +
+                                          " to array or pointer to array with length " + std::to_string(want)));
 }
 
 NativeStatus panic_string(Goroutine& g, std::string_view msg) {
