@@ -46,8 +46,7 @@ void FuncCompiler::stmt(Stmt* s) {
       } else {
         expr(x);
       }
-      free_to(mark);
-      return;
+      break;
     }
     case NodeKind::DeclStmt: {
       GenDecl* d = s->as<DeclStmt>()->decl;
@@ -70,37 +69,29 @@ void FuncCompiler::stmt(Stmt* s) {
       } else {
         op_assign(a);
       }
-      free_to(mark);
-      return;
+      break;
     }
     case NodeKind::IncDecStmt:
       inc_dec(s->as<IncDecStmt>());
-      free_to(mark);
-      return;
+      break;
     case NodeKind::IfStmt:
       if_stmt(s->as<IfStmt>());
-      free_to(mark);
-      return;
+      break;
     case NodeKind::ForStmt:
       for_stmt(s->as<ForStmt>(), nullptr);
-      free_to(mark);
-      return;
+      break;
     case NodeKind::RangeStmt:
       range_stmt(s->as<RangeStmt>());
-      free_to(mark);
-      return;
+      break;
     case NodeKind::SwitchStmt:
       switch_stmt(s->as<SwitchStmt>());
-      free_to(mark);
-      return;
+      break;
     case NodeKind::TypeSwitchStmt:
       type_switch(s->as<TypeSwitchStmt>());
-      free_to(mark);
-      return;
+      break;
     case NodeKind::ReturnStmt:
       return_stmt(s->as<ReturnStmt>());
-      free_to(mark);
-      return;
+      break;
     case NodeKind::BranchStmt:
       branch(s->as<BranchStmt>());
       return;
@@ -117,20 +108,16 @@ void FuncCompiler::stmt(Stmt* s) {
       }
       if (auto* f = l->stmt->as<ForStmt>()) {
         for_stmt(f, l);
-        free_to(mark);
-        return;
+        break;
       }
       m_labels_for_next = l;
       stmt(l->stmt);
       m_labels_for_next = nullptr;
       return;
     }
-    case NodeKind::DeferStmt: {
-      auto* c = unparen(s->as<DeferStmt>()->call)->as<CallExpr>();
-      defer_call(c);
-      free_to(mark);
-      return;
-    }
+    case NodeKind::DeferStmt:
+      defer_call(unparen(s->as<DeferStmt>()->call)->as<CallExpr>());
+      break;
     case NodeKind::GoStmt:
       not_yet(s->pos(), "the go statement");
     case NodeKind::SelectStmt:
@@ -140,6 +127,9 @@ void FuncCompiler::stmt(Stmt* s) {
     default:
       compile_fail(s->pos(), std::string("internal error: unexpected statement ") + node_kind_name(s->kind));
   }
+  // Statements that declare nothing free their temporaries here; the ones
+  // that keep new locals (declarations, :=, labels) returned above.
+  free_to(mark);
 }
 
 // The registers a new variable will occupy, reserved before its initial

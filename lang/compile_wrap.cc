@@ -36,11 +36,33 @@ vm::Proto* new_wrapper(ProgramCompiler& pc, std::string name, uint32_t params, u
   return p;
 }
 
-// Copies `n` parameter slots from `from` to `to` and calls (CALL/CALLN/CALLM
-// emitted by the caller), then returns the results from `base`.
-void finish_wrapper(FuncCompiler& w, int base, uint32_t results) { w.emit(vm::Op::RET, base, static_cast<int>(results)); }
-
 }  // namespace
+
+// Ends a wrapper: calls method m through the interface value at `iface` with
+// the `params` parameter slots at `from`, and returns its results.
+static void tail_call_iface(FuncCompiler& w, int iface, int from, uint32_t params,
+                            uint32_t results, const Func* m) {
+  const int base = w.alloc(1 + params);
+  w.move(base + 1, from, params);
+  w.free_to(base);
+  w.touch(base + static_cast<int>(std::max(1 + params, results)));
+  w.emit(vm::Op::CALLM, base, iface, static_cast<int>(method_name_id(m)));
+  w.emit(vm::Op::RET, base, static_cast<int>(results));
+}
+
+// Ends a wrapper whose window at `base` holds the receiver (recv_slots) and
+// the parameters: calls method m and returns its results.
+static void tail_call_method(ProgramCompiler& pc, FuncCompiler& w, int base, uint32_t window, uint32_t results,
+                             const Func* m) {
+  w.free_to(base);
+  w.touch(base + static_cast<int>(std::max(window, results)));
+  if (m->decl != nullptr && m->decl->body == nullptr) {
+    w.emit_abx(vm::Op::CALLN, base, pc.native_index(ProgramCompiler::func_name(m)));
+  } else {
+    w.emit_abx(vm::Op::CALL, base, pc.proto_of(m));
+  }
+  w.emit(vm::Op::RET, base, static_cast<int>(results));
+}
 
 uint32_t ProgramCompiler::iface_method_wrapper(const Type* recv, const Func* m, const Selection& sel) {
   auto key = std::make_pair(recv, m);
@@ -73,12 +95,7 @@ uint32_t ProgramCompiler::iface_method_wrapper(const Type* recv, const Func* m, 
     // Promoted from an embedded interface: call through it.
     const int iface = w.alloc(2);
     w.load(holder, iface);
-    const int base = w.alloc(1 + params);
-    w.move(base + 1, 1, params);
-    w.free_to(base);
-    w.touch(base + static_cast<int>(std::max(1 + params, results)));
-    w.emit(vm::Op::CALLM, base, iface, static_cast<int>(method_name_id(m)));
-    finish_wrapper(w, base, results);
+    tail_call_iface(w, iface, 1, params, results, m);
     return index;
   }
   const uint32_t recv_slots = rtype(msig->recv->type)->slots;
@@ -87,14 +104,7 @@ uint32_t ProgramCompiler::iface_method_wrapper(const Type* recv, const Func* m, 
   w.free_to(base + static_cast<int>(recv_slots));
   const int args = w.alloc(params);
   w.move(args, 1, params);
-  w.free_to(base);
-  w.touch(base + static_cast<int>(std::max(recv_slots + params, results)));
-  if (m->decl != nullptr && m->decl->body == nullptr) {
-    w.emit_abx(vm::Op::CALLN, base, native_index(func_name(m)));
-  } else {
-    w.emit_abx(vm::Op::CALL, base, proto_of(m));
-  }
-  finish_wrapper(w, base, results);
+  tail_call_method(*this, w, base, recv_slots + params, results, m);
   return index;
 }
 
@@ -112,12 +122,7 @@ uint32_t ProgramCompiler::iface_method_expr(const Interface* iface, const Type* 
   FuncCompiler w(*this, p, nullptr, nullptr);
   w.m_top = static_cast<int>(2 + params);
   w.touch(w.m_top);
-  const int base = w.alloc(1 + params);
-  w.move(base + 1, 2, params);
-  w.free_to(base);
-  w.touch(base + static_cast<int>(std::max(1 + params, results)));
-  w.emit(vm::Op::CALLM, base, 0, static_cast<int>(method_name_id(m)));
-  finish_wrapper(w, base, results);
+  tail_call_iface(w, 0, 2, params, results, m);
   return index;
 }
 
@@ -156,25 +161,13 @@ uint32_t ProgramCompiler::bound_method_proto(const Type* cell_type, const Func* 
   if (through_iface) {
     const int iface = w.alloc(2);
     w.load_mem(cell, 0, iface, cell_type, 8);
-    const int base = w.alloc(1 + params);
-    w.move(base + 1, 0, params);
-    w.free_to(base);
-    w.touch(base + static_cast<int>(std::max(1 + params, results)));
-    w.emit(vm::Op::CALLM, base, iface, static_cast<int>(method_name_id(m)));
-    finish_wrapper(w, base, results);
+    tail_call_iface(w, iface, 0, params, results, m);
     return index;
   }
   const int base = w.alloc(vs + params);
   w.load_mem(cell, 0, base, cell_type, 8);
   w.move(base + static_cast<int>(vs), 0, params);
-  w.free_to(base);
-  w.touch(base + static_cast<int>(std::max(vs + params, results)));
-  if (m->decl != nullptr && m->decl->body == nullptr) {
-    w.emit_abx(vm::Op::CALLN, base, native_index(func_name(m)));
-  } else {
-    w.emit_abx(vm::Op::CALL, base, proto_of(m));
-  }
-  finish_wrapper(w, base, results);
+  tail_call_method(*this, w, base, vs + params, results, m);
   return index;
 }
 

@@ -20,6 +20,7 @@
 #include <algorithm>
 
 #include "stdlib/fmt_impl.h"
+#include "vm/runtime.h"
 
 namespace gol::stdlib {
 
@@ -122,23 +123,8 @@ bool is_print(int32_t r) { return r >= 0 && in_ranges(kPrintRanges, r); }
 bool is_graphic(int32_t r) { return is_print(r) || is_graphic_only(r); }
 
 void append_rune_utf8(std::string& out, int32_t r) {
-  if (!valid_rune(r)) r = kRuneError;
-  auto u = static_cast<uint32_t>(r);
-  if (u < 0x80) {
-    out += static_cast<char>(u);
-  } else if (u < 0x800) {
-    out += static_cast<char>(0xC0 | (u >> 6));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  } else if (u < 0x10000) {
-    out += static_cast<char>(0xE0 | (u >> 12));
-    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (u >> 18));
-    out += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  }
+  char buf[4];
+  out.append(buf, static_cast<size_t>(vm::encode_rune(r, buf)));
 }
 
 int32_t decode_rune_at(std::string_view s, size_t i, size_t* width) {

@@ -263,22 +263,8 @@ int32_t simple_fold(int32_t r) {
 
 // Appends the UTF-8 encoding of the valid rune r.
 void append_rune(std::string& out, int32_t r) {
-  auto u = static_cast<uint32_t>(r);
-  if (u < 0x80) {
-    out += static_cast<char>(u);
-  } else if (u < 0x800) {
-    out += static_cast<char>(0xC0 | (u >> 6));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  } else if (u < 0x10000) {
-    out += static_cast<char>(0xE0 | (u >> 12));
-    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (u >> 18));
-    out += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  }
+  char buf[4];
+  out.append(buf, static_cast<size_t>(vm::encode_rune(r, buf)));
 }
 
 // strings.Map(mapping, s) for a mapping that never drops a rune: s itself

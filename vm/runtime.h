@@ -82,6 +82,9 @@ int string_compare(StringHeader a, StringHeader b);            // <0, 0, >0 byte
 // Decodes one rune at s[i] (i < len): returns rune, sets *width (RuneError, 1 when invalid).
 int32_t decode_rune(StringHeader s, int64_t i, int64_t* width);
 StringHeader string_from_rune(int64_t r);
+// The UTF-8 encoding of r into buf (at most 4 bytes); invalid runes and
+// surrogates encode as RuneError (U+FFFD). Returns the length.
+int encode_rune(int64_t r, char* buf);
 StringHeader string_from_bytes(const uint8_t* p, int64_t n);
 StringHeader string_from_runes(const int32_t* p, int64_t n);
 SliceHeader bytes_from_string(StringHeader s);

@@ -30,8 +30,18 @@ char* alloc_string_bytes(int64_t n) {
   return static_cast<char*>(gc_alloc_atomic(static_cast<size_t>(n)));
 }
 
-// The UTF-8 encoding of r into buf (at most 4 bytes); invalid runes encode
-// as RuneError. Returns the length.
+int rune_length(int64_t r) {
+  if (r < 0 || r > kMaxRune || (r >= 0xD800 && r <= 0xDFFF)) return 3;  // RuneError
+  if (r < 0x80) return 1;
+  if (r < 0x800) return 2;
+  if (r < 0x10000) return 3;
+  return 4;
+}
+
+bool is_continuation(uint8_t b) { return (b & 0xC0) == 0x80; }
+
+}  // namespace
+
 int encode_rune(int64_t r, char* buf) {
   if (r < 0 || r > kMaxRune || (r >= 0xD800 && r <= 0xDFFF)) r = kRuneError;
   auto u = static_cast<uint32_t>(r);
@@ -57,17 +67,6 @@ int encode_rune(int64_t r, char* buf) {
   return 4;
 }
 
-int rune_length(int64_t r) {
-  if (r < 0 || r > kMaxRune || (r >= 0xD800 && r <= 0xDFFF)) return 3;  // RuneError
-  if (r < 0x80) return 1;
-  if (r < 0x800) return 2;
-  if (r < 0x10000) return 3;
-  return 4;
-}
-
-bool is_continuation(uint8_t b) { return (b & 0xC0) == 0x80; }
-
-}  // namespace
 
 StringHeader string_concat(StringHeader a, StringHeader b) {
   if (a.len == 0) return b;
