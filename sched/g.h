@@ -1,0 +1,40 @@
+// g.h — a goroutine as the scheduler sees it (cf. Go's runtime.g).
+//
+// The scheduler never looks inside a goroutine's computation: `task` is an
+// opaque pointer the executor (the VM) resumes. What the scheduler keeps is
+// what Go's keeps for scheduling: the status, the goroutine id, why it
+// waits, the preemption request, and the link used by the queues it sits in.
+//
+// Status transitions (the only allowed ones; each says who owns the G then):
+//   Idle     → Runnable   created: on a run queue, owned by that queue
+//   Runnable → Running    picked by schedule(): owned by the M running it
+//   Running  → Runnable   preempted or yielded: back on a run queue
+//   Running  → Waiting    parked (channel, sleep, lock): owned by whatever
+//                         will ready it (a channel's wait queue, a timer)
+//   Waiting  → Runnable   readied: on a run queue
+//   Running  → Syscall    blocking native call: its M runs it without a P
+//   Syscall  → Running    back with a P
+//   Syscall  → Runnable   back without a P: on the global queue
+//   Running  → Dead       finished: on a free list, reusable
+//   Dead     → Runnable   reused for a new goroutine
+// (Go's states; "Idle" is Go's _Gidle, a G that was just allocated.)
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+namespace gol::sched {
+
+enum class GStatus : uint32_t { Idle, Runnable, Running, Syscall, Waiting, Dead };
+
+struct G {
+  std::atomic<GStatus> status{GStatus::Idle};
+  int64_t goid = 0;
+  // Set by sysmon (relaxed store), read by the executor at its next safe
+  // point through the M's eval breaker, which sysmon sets after this.
+  std::atomic<bool> preempt{false};
+  void* task = nullptr;      // the executor's state for this goroutine (opaque)
+  G* sched_link = nullptr;   // next G in the global run queue or a free list (guarded by that list's lock)
+};
+
+}  // namespace gol::sched
