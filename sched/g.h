@@ -37,4 +37,10 @@ struct G {
   G* sched_link = nullptr;   // next G in the global run queue or a free list (guarded by that list's lock)
 };
 
+// Moves g from `from` to `to`: the one way a G's status changes. A
+// transition the table above does not list, or a G not in `from`, is a
+// fatal error (a broken scheduler invariant, never the program's fault).
+void cas_status(G* g, GStatus from, GStatus to);
+const char* status_name(GStatus s);  // "runnable", "waiting" ... as Go's dumps spell them
+
 }  // namespace gol::sched
