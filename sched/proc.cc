@@ -1,0 +1,539 @@
+// proc.cc — the GMP scheduler (see proc.h; cf. Go's proc.go: schedule,
+// findRunnable, stealWork, wakep, startm, stopm, resetspinning,
+// stopTheWorldWithSema, procresize, startTheWorldWithSema).
+#include "sched/proc.h"
+
+#include <new>
+#include <random>
+#include <string>
+
+#include "sched/fatal.h"
+
+namespace gol::sched {
+
+namespace {
+
+thread_local M* t_current_m = nullptr;  // a cache: every M is also in Scheduler::m_allm
+
+// Steal passes over all Ps (Go: stealTries).
+constexpr int kStealTries = 4;
+// Dead Gs a P keeps for reuse before handing them to the global list.
+constexpr size_t kLocalGFree = 64;
+
+uint32_t fast_rand() {
+  thread_local std::minstd_rand rng(std::random_device{}());
+  return static_cast<uint32_t>(rng());
+}
+
+}  // namespace
+
+M* Scheduler::current_m() { return t_current_m; }
+
+Scheduler::Scheduler(Executor& exec, int32_t procs) : m_exec(exec) {
+  if (procs < 1) procs = 1;
+  std::lock_guard<std::mutex> lock(m_lock);
+  for (int32_t i = 0; i < procs; i++) {
+    P* p = new (m_exec.alloc_record(sizeof(P))) P();
+    p->id = i;
+    m_allp.push_back(p);
+  }
+  // Highest id first on the idle list, so P0 is taken first.
+  for (int32_t i = procs; i-- > 0;) pidleput(m_allp[static_cast<size_t>(i)]);
+  m_procs.store(procs, std::memory_order_relaxed);
+}
+
+Scheduler::~Scheduler() = default;  // records are the executor's memory (never freed)
+
+int32_t Scheduler::thread_count() {
+  std::lock_guard<std::mutex> lock(m_lock);
+  return static_cast<int32_t>(m_allm.size());
+}
+
+// ---------------------------------------------------------------- P and M lists
+
+P* Scheduler::pidleget() {
+  P* p = m_pidle;
+  if (p != nullptr) {
+    m_pidle = p->link;
+    p->link = nullptr;
+    m_npidle.fetch_sub(1, std::memory_order_relaxed);
+  }
+  return p;
+}
+
+void Scheduler::pidleput(P* p) {
+  if (!p->runq.empty()) fatal("pidleput: P has non-empty run queue");
+  p->status.store(PStatus::Idle, std::memory_order_relaxed);
+  p->link = m_pidle;
+  m_pidle = p;
+  m_npidle.fetch_add(1, std::memory_order_relaxed);
+}
+
+void Scheduler::acquirep(M& m, P* p) {
+  if (m.p != nullptr || p->m.load(std::memory_order_relaxed) != nullptr) fatal("acquirep: invalid P state");
+  p->m.store(&m, std::memory_order_relaxed);
+  p->status.store(PStatus::Running, std::memory_order_relaxed);
+  m.p = p;
+}
+
+P* Scheduler::releasep(M& m) {
+  P* p = m.p;
+  if (p == nullptr || p->m.load(std::memory_order_relaxed) != &m) fatal("releasep: invalid P state");
+  p->m.store(nullptr, std::memory_order_relaxed);
+  m.p = nullptr;
+  return p;
+}
+
+// ------------------------------------------------------------ creating work
+
+G* Scheduler::new_g() {
+  M* m = t_current_m;
+  if (m != nullptr && m->p != nullptr && !m->p->gfree.empty()) {
+    G* g = m->p->gfree.back();
+    m->p->gfree.pop_back();
+    return g;
+  }
+  {
+    std::lock_guard<std::mutex> lock(m_gfree_lock);
+    if (!m_gfree.empty()) {
+      G* g = m_gfree.back();
+      m_gfree.pop_back();
+      return g;
+    }
+  }
+  return new (m_exec.alloc_record(sizeof(G))) G();
+}
+
+void Scheduler::put_local(G* g, bool next) {
+  M* m = t_current_m;
+  if (m != nullptr && m->p != nullptr) {
+    GList overflow;
+    if (!m->p->runq.put(g, next, &overflow)) m_runq.put_batch(overflow);
+  } else {
+    m_runq.put(g);
+  }
+  // Before run() every P is still idle and M0 needs one: wake nobody yet.
+  if (m_running.load(std::memory_order_acquire)) wakep();
+}
+
+G* Scheduler::spawn(void* task) {
+  G* g = new_g();
+  const GStatus from = g->status.load(std::memory_order_relaxed);
+  g->task = task;
+  g->goid = m_goidgen.fetch_add(1, std::memory_order_relaxed) + 1;
+  g->preempt.store(false, std::memory_order_relaxed);
+  cas_status(g, from, GStatus::Runnable);
+  put_local(g, true);
+  return g;
+}
+
+void Scheduler::ready(G* g) {
+  cas_status(g, GStatus::Waiting, GStatus::Runnable);
+  put_local(g, true);
+}
+
+// ------------------------------------------------------------ waking Ms
+
+// Tries to add one spinning M when there is an idle P and nobody spins
+// (cf. wakep). The CAS makes concurrent wakers start at most one.
+void Scheduler::wakep() {
+  if (m_npidle.load(std::memory_order_relaxed) == 0) return;
+  int32_t none = 0;
+  // acq_rel pairs with the decrements in reset_spinning / find_runnable.
+  if (m_nmspinning.load(std::memory_order_relaxed) != 0 ||
+      !m_nmspinning.compare_exchange_strong(none, 1, std::memory_order_acq_rel)) {
+    return;
+  }
+  startm(nullptr, true);
+}
+
+// Runs some M on p (an idle P when null), waking an idle M or creating one.
+// With `spinning`, the caller already counted it in m_nmspinning.
+void Scheduler::startm(P* p, bool spinning) {
+  std::unique_lock<std::mutex> lock(m_lock);
+  if (p == nullptr) {
+    p = pidleget();
+    if (p == nullptr) {
+      lock.unlock();
+      if (spinning) m_nmspinning.fetch_sub(1, std::memory_order_acq_rel);
+      return;
+    }
+  }
+  M* m = m_midle;
+  if (m != nullptr) {
+    m_midle = m->link;
+    m->link = nullptr;
+  } else {
+    m = new (m_exec.alloc_record(sizeof(M))) M();
+    m->id = static_cast<int32_t>(m_allm.size());
+    m_allm.push_back(m);
+    m->nextp = p;
+    m->spinning = spinning;
+    m->thread = std::thread([this, m] { m_main(*m); });
+    return;
+  }
+  lock.unlock();
+  m->spinning = spinning;
+  m->nextp = p;
+  m->park.wakeup();  // release: nextp and spinning are visible to the woken M
+}
+
+// Parks m until someone hands it a P (or shutdown wakes it without one).
+void Scheduler::stopm(M& m) {
+  if (m.p != nullptr) fatal("stopm: holding a P");
+  if (m.spinning) fatal("stopm: spinning");
+  {
+    std::lock_guard<std::mutex> lock(m_lock);
+    if (m_exiting.load(std::memory_order_acquire)) return;
+    m.link = m_midle;
+    m_midle = &m;
+  }
+  m.park.sleep();
+  m.park.clear();
+  P* p = m.nextp;
+  m.nextp = nullptr;
+  if (p != nullptr) acquirep(m, p);
+}
+
+void Scheduler::reset_spinning(M& m) {
+  m.spinning = false;
+  const int32_t left = m_nmspinning.fetch_sub(1, std::memory_order_acq_rel) - 1;
+  if (left < 0) fatal("resetspinning: negative nmspinning");
+  // The last spinning M found work: there may be more, so wake another.
+  if (left == 0) wakep();
+}
+
+// --------------------------------------------------------------- schedule
+
+void Scheduler::m_main(M& m) {
+  t_current_m = &m;
+  m_exec.thread_started(m);
+  P* p = m.nextp;
+  m.nextp = nullptr;
+  if (p != nullptr) acquirep(m, p);
+  while (!m_exiting.load(std::memory_order_acquire)) {
+    if (m.p == nullptr) {
+      stopm(m);
+      continue;
+    }
+    schedule(m);
+  }
+  if (m.spinning) {
+    m.spinning = false;
+    m_nmspinning.fetch_sub(1, std::memory_order_acq_rel);
+  }
+  m_exec.thread_stopping(m);
+}
+
+void Scheduler::stop_point(M& m) {
+  if (!m_stopping.load(std::memory_order_acquire)) return;
+  if (m.spinning) {
+    m.spinning = false;
+    m_nmspinning.fetch_sub(1, std::memory_order_acq_rel);
+  }
+  {
+    std::lock_guard<std::mutex> lock(m_lock);
+    if (m.p != nullptr && m_stopping.load(std::memory_order_relaxed)) {
+      P* p = releasep(m);
+      p->status.store(PStatus::Stopped, std::memory_order_relaxed);
+      if (--m_stopwait == 0) m_stopped_cv.notify_all();
+    }
+  }
+  if (m.p == nullptr) stopm(m);
+}
+
+void Scheduler::schedule(M& m) {
+  stop_point(m);
+  if (m.p == nullptr || m_exiting.load(std::memory_order_acquire)) return;
+  bool inherit = false;
+  G* g = find_runnable(m, &inherit);
+  if (g == nullptr) return;  // stopping or exiting: the caller loops
+  if (m.spinning) reset_spinning(m);
+  execute(m, g, inherit);
+}
+
+G* Scheduler::find_runnable(M& m, bool* inherit) {
+  for (;;) {
+    if (m_exiting.load(std::memory_order_acquire) || m_stopping.load(std::memory_order_acquire)) return nullptr;
+    P* p = m.p;
+    const auto nprocs = static_cast<uint32_t>(m_procs.load(std::memory_order_relaxed));
+    *inherit = false;
+    // Fairness: every 61st schedule looks at the global queue first, or two
+    // goroutines respawning each other would starve it.
+    if (p->schedtick % 61 == 0 && m_runq.size() > 0) {
+      if (G* g = m_runq.get(p->runq, nprocs, 1)) return g;
+    }
+    if (G* g = p->runq.get(inherit)) return g;
+    if (m_runq.size() > 0) {
+      if (G* g = m_runq.get(p->runq, nprocs, 0)) return g;
+    }
+    // Steal, bounding spinning Ms to half the busy Ps.
+    const int32_t busy = static_cast<int32_t>(nprocs) - m_npidle.load(std::memory_order_relaxed);
+    if (m.spinning || 2 * m_nmspinning.load(std::memory_order_relaxed) < busy) {
+      if (!m.spinning) {
+        m.spinning = true;
+        m_nmspinning.fetch_add(1, std::memory_order_acq_rel);
+      }
+      if (G* g = steal_work(m)) return g;
+    }
+    // Nothing: give the P back and sleep.
+    {
+      std::unique_lock<std::mutex> lock(m_lock);
+      if (m_exiting.load(std::memory_order_acquire) || m_stopping.load(std::memory_order_acquire)) return nullptr;
+      if (m_runq.size() > 0) {
+        lock.unlock();
+        continue;
+      }
+      pidleput(releasep(m));
+    }
+    if (m.spinning) {
+      m.spinning = false;
+      if (m_nmspinning.fetch_sub(1, std::memory_order_acq_rel) <= 0) fatal("findrunnable: negative nmspinning");
+      // The delicate dance (cf. findRunnable): work may have arrived after
+      // our checks while wakers saw us spinning and woke nobody. Look once
+      // more, now that we no longer count as spinning.
+      bool work = m_runq.size() > 0;
+      {
+        std::lock_guard<std::mutex> lock(m_lock);
+        for (P* pp : m_allp) {
+          if (pp->id < static_cast<int32_t>(nprocs) && !pp->runq.empty()) work = true;
+        }
+        if (work) {
+          if (P* pp = pidleget()) {
+            acquirep(m, pp);
+            m.spinning = true;
+            m_nmspinning.fetch_add(1, std::memory_order_acq_rel);
+            continue;
+          }
+        }
+      }
+    }
+    stopm(m);
+    if (m.p == nullptr) return nullptr;
+  }
+}
+
+G* Scheduler::steal_work(M& m) {
+  const auto nprocs = static_cast<uint32_t>(m_procs.load(std::memory_order_relaxed));
+  if (nprocs <= 1) return nullptr;
+  for (int pass = 0; pass < kStealTries; pass++) {
+    // The last pass may also take a victim's runnext.
+    const bool steal_runnext = pass == kStealTries - 1;
+    // A random start and a coprime stride visit every P once (cf. randomOrder).
+    const uint32_t start = fast_rand() % nprocs;
+    for (uint32_t i = 0; i < nprocs; i++) {
+      if (m_exiting.load(std::memory_order_relaxed) || m_stopping.load(std::memory_order_relaxed)) return nullptr;
+      P* victim;
+      {
+        // m_allp only changes during a stop-the-world, which waits for this
+        // M to reach a stop point; indexing it here is safe without m_lock.
+        victim = m_allp[(start + i) % nprocs];
+      }
+      if (victim == m.p) continue;
+      if (G* g = m.p->runq.steal(victim->runq, steal_runnext)) {
+        m_steals.fetch_add(1, std::memory_order_relaxed);
+        return g;
+      }
+    }
+  }
+  return nullptr;
+}
+
+void Scheduler::execute(M& m, G* g, bool inherit) {
+  for (;;) {
+    m.curg = g;
+    cas_status(g, GStatus::Runnable, GStatus::Running);
+    if (!inherit) m.p->schedtick++;
+    const Stop stop = m_exec.run(m, *g);
+    m.curg = nullptr;
+    switch (stop.kind) {
+      case Stop::Yield:
+        // Gosched and preemption put the G on the global queue (cf.
+        // goschedImpl), behind everything already waiting.
+        cas_status(g, GStatus::Running, GStatus::Runnable);
+        m_runq.put(g);
+        return;
+      case Stop::Park:
+        cas_status(g, GStatus::Running, GStatus::Waiting);
+        if (stop.unlock != nullptr && !stop.unlock(g, stop.arg)) {
+          // The wait was abandoned: run it again at once (cf. park_m).
+          cas_status(g, GStatus::Waiting, GStatus::Runnable);
+          inherit = true;
+          continue;
+        }
+        return;
+      case Stop::Exit:
+        cas_status(g, GStatus::Running, GStatus::Dead);
+        g->task = nullptr;
+        if (m.p->gfree.size() < kLocalGFree) {
+          m.p->gfree.push_back(g);
+        } else {
+          std::lock_guard<std::mutex> lock(m_gfree_lock);
+          m_gfree.push_back(g);
+        }
+        return;
+    }
+  }
+}
+
+// ------------------------------------------------------------ run, shutdown
+
+int Scheduler::run() {
+  M* m0;
+  {
+    std::lock_guard<std::mutex> lock(m_lock);
+    m0 = new (m_exec.alloc_record(sizeof(M))) M();
+    m0->id = static_cast<int32_t>(m_allm.size());
+    m_allm.push_back(m0);
+    P* p = pidleget();
+    if (p == nullptr) fatal("run: no idle P");
+    acquirep(*m0, p);
+  }
+  t_current_m = m0;
+  m_exec.thread_started(*m0);
+  m_running.store(true, std::memory_order_release);
+  // Work spawned before run() sits on the global queue: let other Ps at it.
+  wakep();
+  while (!m_exiting.load(std::memory_order_acquire)) {
+    if (m0->p == nullptr) {
+      stopm(*m0);
+      continue;
+    }
+    schedule(*m0);
+  }
+  if (m0->spinning) {
+    m0->spinning = false;
+    m_nmspinning.fetch_sub(1, std::memory_order_acq_rel);
+  }
+  // Join the other Ms: wake the idle ones; running ones stop after their G.
+  std::vector<M*> ms;
+  {
+    std::lock_guard<std::mutex> lock(m_lock);
+    ms = m_allm;
+  }
+  for (;;) {
+    {
+      std::lock_guard<std::mutex> lock(m_lock);
+      while (M* idle = m_midle) {
+        m_midle = idle->link;
+        idle->nextp = nullptr;
+        idle->park.wakeup();
+      }
+    }
+    bool all_done = true;
+    for (M* m : ms) {
+      if (m == m0 || !m->thread.joinable()) continue;
+      m->thread.join();
+    }
+    {
+      std::lock_guard<std::mutex> lock(m_lock);
+      if (m_allm.size() != ms.size()) {
+        ms = m_allm;  // an M was started while we were stopping
+        all_done = false;
+      }
+    }
+    if (all_done) break;
+  }
+  m_exec.thread_stopping(*m0);
+  t_current_m = nullptr;
+  return m_exit_code;
+}
+
+void Scheduler::shutdown(int code) {
+  std::lock_guard<std::mutex> lock(m_lock);
+  if (m_exiting.load(std::memory_order_relaxed)) return;
+  m_exit_code = code;
+  // Release pairs with the acquire loads at every M's scheduling points.
+  m_exiting.store(true, std::memory_order_release);
+  while (M* idle = m_midle) {
+    m_midle = idle->link;
+    idle->nextp = nullptr;
+    idle->park.wakeup();
+  }
+}
+
+// ----------------------------------------------------- stop the world, resize
+
+int32_t Scheduler::set_procs(int32_t n) {
+  if (n < 1) n = 1;
+  std::lock_guard<std::mutex> stw(m_stw);
+  M* self = t_current_m;
+  std::unique_lock<std::mutex> lock(m_lock);
+  const int32_t old = m_procs.load(std::memory_order_relaxed);
+  // Stop: idle Ps are taken at once, the caller's own P counts as stopped,
+  // running Ms are asked to stop at their next safe point.
+  m_stopwait = old;
+  m_stopping.store(true, std::memory_order_release);
+  while (P* p = pidleget()) {
+    p->status.store(PStatus::Stopped, std::memory_order_relaxed);
+    m_stopwait--;
+  }
+  P* own = self != nullptr ? self->p : nullptr;
+  if (own != nullptr) {
+    own->status.store(PStatus::Stopped, std::memory_order_relaxed);
+    m_stopwait--;
+  }
+  for (int32_t i = 0; i < old; i++) {
+    P* p = m_allp[static_cast<size_t>(i)];
+    M* holder = p->m.load(std::memory_order_relaxed);
+    if (p != own && p->status.load(std::memory_order_relaxed) == PStatus::Running && holder != nullptr) {
+      m_exec.preempt(*holder);
+    }
+  }
+  m_stopped_cv.wait(lock, [this] { return m_stopwait <= 0; });
+
+  // Resize (cf. procresize). New Ps are created or revived; Ps beyond n give
+  // their Gs to the global queue and die.
+  for (int32_t i = static_cast<int32_t>(m_allp.size()); i < n; i++) {
+    P* p = new (m_exec.alloc_record(sizeof(P))) P();
+    p->id = i;
+    p->status.store(PStatus::Stopped, std::memory_order_relaxed);
+    m_allp.push_back(p);
+  }
+  for (int32_t i = n; i < old; i++) {
+    P* p = m_allp[static_cast<size_t>(i)];
+    GList gs;
+    p->runq.drain(&gs);
+    m_runq.put_batch(gs);
+    {
+      std::lock_guard<std::mutex> glock(m_gfree_lock);
+      m_gfree.insert(m_gfree.end(), p->gfree.begin(), p->gfree.end());
+    }
+    p->gfree.clear();
+    p->status.store(PStatus::Dead, std::memory_order_relaxed);
+  }
+  for (int32_t i = old; i < n; i++) m_allp[static_cast<size_t>(i)]->status.store(PStatus::Stopped);
+  m_procs.store(n, std::memory_order_relaxed);
+  if (own != nullptr && own->id >= n) {
+    // The caller's P is gone: it continues on another (cf. procresize).
+    own->m.store(nullptr, std::memory_order_relaxed);
+    self->p = nullptr;
+    own = m_allp[0];
+    own->m.store(nullptr, std::memory_order_relaxed);
+    acquirep(*self, own);
+  }
+  if (own != nullptr) own->status.store(PStatus::Running, std::memory_order_relaxed);
+
+  // Start the world: Ps with work get an M; the rest go idle.
+  std::vector<P*> with_work;
+  for (int32_t i = n; i-- > 0;) {
+    P* p = m_allp[static_cast<size_t>(i)];
+    if (p == own) continue;
+    p->m.store(nullptr, std::memory_order_relaxed);
+    if (!p->runq.empty()) {
+      with_work.push_back(p);
+    } else {
+      pidleput(p);
+    }
+  }
+  m_stopping.store(false, std::memory_order_release);
+  lock.unlock();
+  for (P* p : with_work) {
+    p->status.store(PStatus::Running, std::memory_order_relaxed);
+    startm(p, false);
+  }
+  wakep();
+  return old;
+}
+
+}  // namespace gol::sched
