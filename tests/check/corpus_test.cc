@@ -22,12 +22,6 @@
 // failure messages, no timeout control) and linking the front end in-process
 // (would test the library, not the command users run, and a crash would take
 // the whole suite down).
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -43,107 +37,25 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/subprocess.h"
+
 namespace {
 
 namespace fs = std::filesystem;
+using gol::test::describe;
+using gol::test::RunResult;
 
 // A subprocess that runs longer than this is hung (a parser loop, a deadlock);
 // Go building one small file takes well under a second once std is cached.
 constexpr int kTimeoutSeconds = 60;
 
-const fs::path kCorpusDir = fs::path(GOL_SOURCE_DIR) / "tests" / "check";
-
-// ---------------------------------------------------------------------------
-// Subprocesses
-
-struct RunResult {
-  int status = -1;  // exit status; -1 if killed or not started
-  bool timed_out = false;
-  std::string out;
-  std::string err;
-};
-
-// Runs argv in dir with extra "NAME=value" environment entries, capturing
-// stdout and stderr, and kills the process group after kTimeoutSeconds.
+// Every subprocess here gets kTimeoutSeconds.
 RunResult run(const std::vector<std::string>& argv, const fs::path& dir,
               const std::vector<std::string>& extra_env = {}) {
-  RunResult result;
-  int out_pipe[2];
-  int err_pipe[2];
-  if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) {
-    result.err = std::string("pipe: ") + std::strerror(errno);
-    return result;
-  }
-  pid_t pid = fork();
-  if (pid < 0) {
-    result.err = std::string("fork: ") + std::strerror(errno);
-    return result;
-  }
-  if (pid == 0) {
-    setpgid(0, 0);
-    dup2(out_pipe[1], STDOUT_FILENO);
-    dup2(err_pipe[1], STDERR_FILENO);
-    close(out_pipe[0]);
-    close(out_pipe[1]);
-    close(err_pipe[0]);
-    close(err_pipe[1]);
-    if (chdir(dir.c_str()) != 0) _exit(127);
-    for (const std::string& entry : extra_env) {
-      size_t eq = entry.find('=');
-      setenv(entry.substr(0, eq).c_str(), entry.substr(eq + 1).c_str(), 1);
-    }
-    std::vector<char*> args;
-    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
-    args.push_back(nullptr);
-    execvp(args[0], args.data());
-    std::fprintf(stderr, "exec %s: %s\n", args[0], std::strerror(errno));
-    _exit(127);
-  }
-  close(out_pipe[1]);
-  close(err_pipe[1]);
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kTimeoutSeconds);
-  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-  std::string* sinks[2] = {&result.out, &result.err};
-  int open_fds = 2;
-  while (open_fds > 0) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) {
-      result.timed_out = true;
-      kill(-pid, SIGKILL);
-      break;
-    }
-    int ready = poll(fds, 2, static_cast<int>(left.count()));
-    if (ready < 0 && errno != EINTR) break;
-    for (int i = 0; i < 2; i++) {
-      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-      char buffer[4096];
-      ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
-      if (n > 0) {
-        sinks[i]->append(buffer, static_cast<size_t>(n));
-      } else if (n == 0 || errno != EINTR) {
-        close(fds[i].fd);
-        fds[i].fd = -1;
-        open_fds--;
-      }
-    }
-  }
-  for (pollfd& p : fds) {
-    if (p.fd >= 0) close(p.fd);
-  }
-  int wstatus = 0;
-  while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
-  }
-  if (!result.timed_out && WIFEXITED(wstatus)) result.status = WEXITSTATUS(wstatus);
-  return result;
+  return gol::test::run(argv, dir, extra_env, kTimeoutSeconds);
 }
 
-std::string describe(const RunResult& r) {
-  std::ostringstream s;
-  if (r.timed_out) s << "(killed after " << kTimeoutSeconds << " s)\n";
-  s << "exit status " << r.status << "\n--- stdout ---\n" << r.out << "--- stderr ---\n" << r.err;
-  return s.str();
-}
+const fs::path kCorpusDir = fs::path(GOL_SOURCE_DIR) / "tests" / "check";
 
 // ---------------------------------------------------------------------------
 // The corpus and its annotations
