@@ -19,8 +19,7 @@ const Type* defaulted(const Type* t) { return is_untyped(t) ? default_type(t) : 
   compile_fail(pos, what + " is not supported yet (gol runs sequential programs; the scheduler comes next)");
 }
 
-}  // namespace
-
+// How the builtin print shows a value of type t.
 vm::PrintKind print_kind(const Type* t) {
   const Type* u = under(defaulted(t));
   if (const Basic* b = u->as<Basic>()) {
@@ -35,6 +34,8 @@ vm::PrintKind print_kind(const Type* t) {
   if (u->is<Slice>()) return vm::PrintKind::Slice;
   return vm::PrintKind::Pointer;
 }
+
+}  // namespace
 
 // print/println of values already in registers.
 static void emit_prints(FuncCompiler& fc, const std::vector<std::pair<int, const Type*>>& values, bool ln) {

@@ -296,8 +296,8 @@ int FuncCompiler::method_expr(SelectorExpr* e, int dst) {
   const Func* m = e->sel->object->as<Func>();
   const Type* t = e->x->type;
   const int r = dst >= 0 ? dst : alloc(1);
-  if (const Interface* iface = under(t)->as<Interface>()) {
-    emit_abx(vm::Op::LOADFN, r, m_pc.iface_method_expr(iface, t, m));
+  if (is_interface(t)) {
+    emit_abx(vm::Op::LOADFN, r, m_pc.iface_method_expr(t, m));
     return r;
   }
   const bool ptr = is_pointer(t);
@@ -315,7 +315,9 @@ int FuncCompiler::method_expr(SelectorExpr* e, int dst) {
 }
 
 void FuncCompiler::defer_call(CallExpr* c) {
-  m_has_defer = true;
+  // Every return of this function was compiled with RUNDEFER because the
+  // escape pre-pass saw this statement; it cannot be learnt this late.
+  if (!m_has_defer) compile_fail(c->pos(), "internal error: defer in a function the pre-pass saw none in");
   set_line(c->pos());
   if (c->call_kind == CallExpr::Kind::Builtin) {
     defer_builtin(c);

@@ -64,7 +64,7 @@ const Type* universe_string();
 struct EscapeInfo {
   std::unordered_set<const Var*> in_cell;  // variables that live in heap cells
   // Free variables of each function literal, in first-use order: the cells
-  // (or, for variables that never change... no: always cells) it captures.
+  // it captures (CLOSURE passes them in this order).
   std::unordered_map<const FuncLit*, std::vector<const Var*>> free_vars;
   // Functions (FuncDecl or FuncLit nodes) with a defer statement of their own.
   std::unordered_set<const Node*> defers;
@@ -102,7 +102,7 @@ class ProgramCompiler {
   uint32_t iface_method_wrapper(const Type* recv, const Func* m, const Selection& sel);
   // I.M as a function of (iface, params...) (method expressions on interfaces,
   // deferred interface method calls).
-  uint32_t iface_method_expr(const Interface* iface, const Type* iface_type, const Func* m);
+  uint32_t iface_method_expr(const Type* iface_type, const Func* m);
   // A function taking the params of a native function, calling it (a native
   // used as a value).
   uint32_t native_value_proto(const Func* f);

@@ -108,8 +108,7 @@ uint32_t ProgramCompiler::iface_method_wrapper(const Type* recv, const Func* m, 
   return index;
 }
 
-uint32_t ProgramCompiler::iface_method_expr(const Interface* iface, const Type* iface_type, const Func* m) {
-  (void)iface;
+uint32_t ProgramCompiler::iface_method_expr(const Type* iface_type, const Func* m) {
   auto key = std::make_pair(iface_type, m);
   auto it = m_iface_exprs.find(key);
   if (it != m_iface_exprs.end()) return it->second;
