@@ -163,6 +163,12 @@ void Scheduler::startm(P* p, bool spinning) {
   if (m != nullptr) {
     m_midle = m->link;
     m->link = nullptr;
+  } else if (m_exiting.load(std::memory_order_relaxed)) {
+    // No new threads once run() is joining them (it joins m_allm once).
+    // The P's Gs will never run: the scheduler is ending.
+    if (p->runq.empty()) pidleput(p);
+    if (spinning) m_nmspinning.fetch_sub(1, std::memory_order_acq_rel);
+    return;
   } else {
     m = new (m_exec.alloc_record(sizeof(M))) M();
     m->id = static_cast<int32_t>(m_allm.size());
@@ -323,12 +329,9 @@ G* Scheduler::steal_work(M& m) {
     const uint32_t start = fast_rand() % nprocs;
     for (uint32_t i = 0; i < nprocs; i++) {
       if (m_exiting.load(std::memory_order_relaxed) || m_stopping.load(std::memory_order_relaxed)) return nullptr;
-      P* victim;
-      {
-        // m_allp only changes during a stop-the-world, which waits for this
-        // M to reach a stop point; indexing it here is safe without m_lock.
-        victim = m_allp[(start + i) % nprocs];
-      }
+      // m_allp only changes during a stop-the-world, which waits for this M
+      // to reach a stop point: indexing it without m_lock is safe.
+      P* victim = m_allp[(start + i) % nprocs];
       if (victim == m.p) continue;
       if (G* g = m.p->runq.steal(victim->runq, steal_runnext)) {
         m_steals.fetch_add(1, std::memory_order_relaxed);
@@ -405,34 +408,16 @@ int Scheduler::run() {
     m0->spinning = false;
     m_nmspinning.fetch_sub(1, std::memory_order_acq_rel);
   }
-  // Join the other Ms: wake the idle ones; running ones stop after their G.
+  // Join the other Ms. shutdown() woke the idle ones, running ones stop
+  // after their G, and startm creates no M once m_exiting is set, so
+  // m_allm is final here (read under m_lock: startm appends under it).
   std::vector<M*> ms;
   {
     std::lock_guard<std::mutex> lock(m_lock);
     ms = m_allm;
   }
-  for (;;) {
-    {
-      std::lock_guard<std::mutex> lock(m_lock);
-      while (M* idle = m_midle) {
-        m_midle = idle->link;
-        idle->nextp = nullptr;
-        idle->park.wakeup();
-      }
-    }
-    bool all_done = true;
-    for (M* m : ms) {
-      if (m == m0 || !m->thread.joinable()) continue;
-      m->thread.join();
-    }
-    {
-      std::lock_guard<std::mutex> lock(m_lock);
-      if (m_allm.size() != ms.size()) {
-        ms = m_allm;  // an M was started while we were stopping
-        all_done = false;
-      }
-    }
-    if (all_done) break;
+  for (M* m : ms) {
+    if (m != m0 && m->thread.joinable()) m->thread.join();
   }
   m_exec.thread_stopping(*m0);
   t_current_m = nullptr;

@@ -178,7 +178,7 @@ class Scheduler {
   // checks it (acquire) between Gs, parks its P as Stopped and counts down.
   std::atomic<bool> m_stopping{false};
   int32_t m_stopwait = 0;                  // m_lock
-  std::condition_variable_any m_stopped_cv;
+  std::condition_variable m_stopped_cv;    // waited on with m_lock
   std::mutex m_stw;                        // one stop-the-world at a time
 
   std::atomic<bool> m_running{false};     // run() has started (M0 holds a P)
