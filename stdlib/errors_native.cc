@@ -27,7 +27,6 @@ using vm::NativeStatus;
 using vm::Slot;
 using vm::Type;
 
-Iface read_iface(const Slot* s) { return Iface{static_cast<const Type*>(s[0].cp), s[1]}; }
 
 // The kind of t's underlying type (reflect's Kind).
 Kind kind_of(const Type* t) { return t->underlying != nullptr ? t->underlying->kind : t->kind; }
@@ -45,7 +44,7 @@ NativeStatus panic_with_string(vm::Goroutine& g, std::string_view msg) {
 
 // isComparable(v any) bool. A nil v has no type; it compares fine.
 NativeStatus is_comparable(vm::Goroutine&, Slot* w) {
-  Iface v = read_iface(w);
+  Iface v = vm::iface_at(w);
   w[0].i = (v.type == nullptr || v.type->comparable) ? 1 : 0;
   return NativeStatus::Ok;
 }
@@ -53,7 +52,7 @@ NativeStatus is_comparable(vm::Goroutine&, Slot* w) {
 // validateAsTarget(target any): the checks errors.As makes before walking the
 // tree, with Go's messages and order.
 NativeStatus validate_as_target(vm::Goroutine& g, Slot* w) {
-  Iface target = read_iface(w);
+  Iface target = vm::iface_at(w);
   if (target.type == nullptr) return panic_with_string(g, "errors: target cannot be nil");
   if (kind_of(target.type) != Kind::Pointer || target.data.p == nullptr)
     return panic_with_string(g, "errors: target must be a non-nil pointer");
@@ -72,8 +71,8 @@ bool assignable(const Type* from, const Type* to) {
 // assignAs(err error, target any) bool. target was validated: a non-nil
 // pointer whose element is an interface or an error type. err is non-nil.
 NativeStatus assign_as(vm::Goroutine&, Slot* w) {
-  Iface err = read_iface(w);
-  Iface target = read_iface(w + 2);
+  Iface err = vm::iface_at(w);
+  Iface target = vm::iface_at(w + 2);
   const Type* elem = underlying(target.type)->elem;
   bool ok = err.type != nullptr && assignable(err.type, elem);
   if (ok) {

@@ -65,7 +65,6 @@ struct Value {
 
 vm::StringHeader string_at(const Slot* s) { return {static_cast<const char*>(s[0].cp), s[1].i}; }
 vm::SliceHeader slice_at(const Slot* s) { return {s[0].p, s[1].i, s[2].i}; }
-Iface iface_at(const Slot* s) { return {static_cast<const Type*>(s[0].cp), s[1]}; }
 
 // Element i of an array or slice backing store; packed scalars are widened
 // into *tmp.
@@ -119,7 +118,7 @@ int compare_values(const Type* t, const Slot* a, const Slot* b) {
       return 0;
     }
     case Kind::Interface: {
-      Iface x = iface_at(a), y = iface_at(b);
+      Iface x = vm::iface_at(a), y = vm::iface_at(b);
       if (!x.type || !y.type) return three_way(x.type != nullptr, y.type != nullptr);
       // Go orders different dynamic types by descriptor address; so do we.
       if (x.type != y.type) return three_way(reinterpret_cast<uintptr_t>(x.type), reinterpret_cast<uintptr_t>(y.type));
@@ -406,7 +405,7 @@ void Printer::print_value(Value v, int32_t verb, int depth) {
     case Kind::Struct: return print_struct(v, verb, depth);
     case Kind::Array: case Kind::Slice: return print_list(v, verb, depth, v.type->name);
     case Kind::Interface: {
-      Iface inner = iface_at(v.slots);
+      Iface inner = vm::iface_at(v.slots);
       if (inner.type) return print_value({inner.type, vm::iface_payload(inner), v.ro}, verb, depth + 1);
       if (m_fmt.flags.sharp_v) {
         out.text += v.type->name;

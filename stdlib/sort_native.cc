@@ -30,7 +30,6 @@ using vm::NativeStatus;
 using vm::Slot;
 using vm::Type;
 
-Iface read_iface(const Slot* s) { return Iface{static_cast<const Type*>(s[0].cp), s[1]}; }
 const Type* underlying(const Type* t) { return t->underlying != nullptr ? t->underlying : t; }
 
 // reflectlite's ValueError text.
@@ -49,7 +48,7 @@ NativeStatus value_error(vm::Goroutine& g, std::string_view op, const Type* t) {
 
 // sliceLen(x any, op string) int
 NativeStatus slice_len(vm::Goroutine& g, Slot* w) {
-  Iface x = read_iface(w);
+  Iface x = vm::iface_at(w);
   std::string_view op(static_cast<const char*>(w[2].cp), static_cast<size_t>(w[3].i));
   const Type* u = x.type != nullptr ? underlying(x.type) : nullptr;
   int64_t n = 0;
@@ -85,7 +84,7 @@ void swap_bytes(char* a, char* b, size_t bytes) {
 
 // swapElems(x any, i, j int). x holds a slice (sliceLen checked it first).
 NativeStatus swap_elems(vm::Goroutine& g, Slot* w) {
-  Iface x = read_iface(w);
+  Iface x = vm::iface_at(w);
   int64_t i = w[2].i, j = w[3].i;
   if (x.type == nullptr || underlying(x.type)->kind != Kind::Slice) return value_error(g, "Swapper", x.type);
   const auto* s = reinterpret_cast<const vm::SliceHeader*>(vm::iface_payload(x));

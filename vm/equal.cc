@@ -126,7 +126,7 @@ uint64_t hash_walk(const Type* t, const Slot* v, uint64_t seed, const Type** bad
     case Kind::Float64: return hash_float(v->f, seed);
     case Kind::String: return hash_bytes(v[0].cp, static_cast<size_t>(v[1].i), seed);
     case Kind::Interface: {
-      Iface x{static_cast<const Type*>(v[0].cp), v[1]};
+      Iface x = iface_at(v);
       if (x.type == nullptr) return hash_word(0, seed);
       if (!x.type->comparable) {
         *bad = x.type;
@@ -184,8 +184,7 @@ bool equal_walk(const Type* t, const Slot* a, const Slot* b, const Type** bad) {
       return a[1].i == 0 || a[0].cp == b[0].cp || std::memcmp(a[0].cp, b[0].cp, static_cast<size_t>(a[1].i)) == 0;
     }
     case Kind::Interface:
-      return iface_walk(Iface{static_cast<const Type*>(a[0].cp), a[1]},
-                        Iface{static_cast<const Type*>(b[0].cp), b[1]}, bad);
+      return iface_walk(iface_at(a), iface_at(b), bad);
     case Kind::Struct:
       for (const Field& f : t->fields) {
         if (is_blank(f)) continue;

@@ -1084,7 +1084,7 @@ next_instr:
       GOL_NEXT();
     }
     GOL_CASE(PANIC) {
-      GOL_RAISE(raise(g, Iface{static_cast<const Type*>(R[GOL_A].cp), R[GOL_A + 1]}));
+      GOL_RAISE(raise(g, iface_at(R + GOL_A)));
     }
     GOL_CASE(RECOVER) {
       do_recover(vm, R + GOL_A);

@@ -85,6 +85,9 @@ struct Iface {
 };
 static_assert(sizeof(Iface) == 16);
 
+// The interface value held in the two slots at s.
+inline Iface iface_at(const Slot* s) { return Iface{static_cast<const Type*>(s[0].cp), s[1]}; }
+
 // A function value (1 slot) points at a Closure; nil is a null pointer.
 // Top-level functions have one static closure each (no captures). A closure
 // literal captures by reference: each captured variable lives in a heap cell
