@@ -1,28 +1,39 @@
 #!/bin/bash
 # run.sh — run the benchmarks under Go, gol, Lua 5.4 and Python 3 side by side.
 #
-# Usage: bench/run.sh [NAME...]        (default: fib loop nbody)
+# Usage: bench/run.sh [NAME...]   (default: fib loop nbody parfib spawn)
 # Environment:
 #   GOL     the gol binary (default: the newest build*/cli/gol of the checkout)
 #   RUNS    timed runs per program and runtime (default 5); one untimed
 #           warm-up run comes first
 #   GOL_GO, LUA, PYTHON   override the other runtimes
 #
-# Each program is timed as a whole process (start-up included), and the
-# table shows the median of RUNS runs per runtime, then the ratios of gol's
-# median to the others' (below 1.00: gol is faster). The Go program is built
-# once with `go build` and its binary is timed, so compilation is not
-# counted; gol's figure includes its compile step, as `gol run` does it.
-# Every runtime's output must equal Go's: a runtime that prints something
-# else is reported as "wrong" rather than timed. A runtime that is missing
-# is shown as "-".
+# Three kinds of benchmark, each with its own table:
+#  - fib, loop, nbody (and any other NAME.go): each program is timed as a
+#    whole process (start-up included), and the table shows the median of
+#    RUNS runs per runtime, then the ratios of gol's median to the others'
+#    (below 1.00: gol is faster).
+#  - parfib: Go and gol only, timed once with GOMAXPROCS=1 and once with
+#    GOMAXPROCS=2 in the environment; the speed-up is the first median over
+#    the second.
+#  - spawn: Go and gol only. ns/goroutine is (t(create 1000000) -
+#    t(create 0)) / 1000000 from the medians of the two; bytes/goroutine is
+#    the median of the figure `spawn idle 100000` prints on its
+#    "measure: bytes/goroutine N" line. README.md explains both.
+# The Go program is built once with `go build` and its binary is timed, so
+# compilation is not counted; gol's figure includes its compile step, as
+# `gol run` does it. Every runtime's output must equal Go's for the same
+# arguments and environment, lines starting with "measure: " aside (they
+# carry figures, not results): a runtime that prints something else is
+# reported as "wrong" rather than timed, one that fails as "fail". A runtime
+# that is missing is shown as "-".
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 runs=${RUNS:-5}
 names=("$@")
-[ ${#names[@]} -eq 0 ] && names=(fib loop nbody)
+[ ${#names[@]} -eq 0 ] && names=(fib loop nbody parfib spawn)
 
 gol=${GOL:-$(ls -t "$root"/build*/cli/gol 2>/dev/null | head -n 1)}
 go=${GOL_GO:-}
@@ -58,12 +69,18 @@ median() {
 	sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# measure NAME EXPECTED CMD...: prints the median time, "wrong" or "fail".
+# same_output EXPECTED: does $scratch/out equal EXPECTED, "measure: " lines aside?
+same_output() {
+	grep -v '^measure: ' "$scratch/out" >"$scratch/out.results"
+	cmp -s "$scratch/out.results" "$1"
+}
+
+# measure EXPECTED CMD...: prints the median time, "wrong" or "fail".
 measure() {
-	local expected=$2
-	shift 2
+	local expected=$1
+	shift
 	if ! seconds "$@" >/dev/null; then echo fail; return; fi
-	if ! cmp -s "$scratch/out" "$expected"; then echo wrong; return; fi
+	if ! same_output "$expected"; then echo wrong; return; fi
 	local i times=""
 	for ((i = 0; i < runs; i++)); do
 		local t
@@ -73,11 +90,136 @@ measure() {
 	printf '%s' "$times" | median
 }
 
+# figure NAME EXPECTED CMD...: runs CMD RUNS times and prints the median of
+# the value on its "measure: NAME VALUE" line, "wrong" or "fail".
+figure() {
+	local name=$1 expected=$2
+	shift 2
+	local i values=""
+	for ((i = 0; i < runs; i++)); do
+		seconds "$@" >/dev/null || { echo fail; return; }
+		same_output "$expected" || { echo wrong; return; }
+		local v
+		v=$(awk -v n="$name" '$1 == "measure:" && $2 == n { print $3 }' "$scratch/out")
+		[ -n "$v" ] || { echo fail; return; }
+		values="$values$v"$'\n'
+	done
+	printf '%s' "$values" | median
+}
+
 ratio() { # gol other
 	case "$1$2" in
 	*[!0-9.]*) echo "-" ;;
 	*) awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }' ;;
 	esac
+}
+
+# prepare NAME: copies NAME.go into $scratch/NAME as main.go (for Go) and
+# NAME.gol (for gol), and builds $scratch/NAME/prog with Go if it can.
+prepare() {
+	local name=$1 work="$scratch/$1"
+	[ -f "$here/$name.go" ] || { echo "run.sh: no $here/$name.go" >&2; exit 2; }
+	mkdir -p "$work"
+	cp "$here/$name.go" "$work/main.go"
+	cp "$here/$name.go" "$work/$name.gol"
+	printf 'module bench\n\ngo 1.22\n' >"$work/go.mod"
+	if [ -z "$go" ] || ! (cd "$work" && GOTOOLCHAIN=local GOFLAGS=-mod=mod "$go" build -o "$work/prog" . 2>"$work/build.err"); then
+		echo "run.sh: cannot build $name.go with Go; gol's output is the reference" >&2
+		rm -f "$work/prog"
+	fi
+}
+
+# expect NAME FILE ENV... -- ARGS...: writes the reference output of NAME run
+# with the environment assignments ENV and the arguments ARGS (Go's, else
+# gol's) to FILE, "measure: " lines removed.
+expect() {
+	local name=$1 file=$2 work="$scratch/$1"
+	shift 2
+	local envs=()
+	while [ "$1" != "--" ]; do envs+=("$1"); shift; done
+	shift
+	if [ -x "$work/prog" ]; then
+		env "${envs[@]}" "$work/prog" "$@" </dev/null 2>/dev/null | grep -v '^measure: ' >"$file"
+	else
+		env "${envs[@]}" "$gol" run "$work/$name.gol" "$@" </dev/null 2>/dev/null | grep -v '^measure: ' >"$file"
+	fi
+}
+
+# runner RUNTIME NAME: sets cmd to the command that runs NAME under RUNTIME
+# (go, gol, lua, python); fails if that runtime or its version is missing.
+runner() {
+	local work="$scratch/$2"
+	case $1 in
+	go) [ -x "$work/prog" ] && cmd=("$work/prog") ;;
+	gol) [ -n "$gol" ] && cmd=("$gol" run "$work/$2.gol") ;;
+	lua) [ -n "$lua" ] && [ -f "$here/$2.lua" ] && cmd=("$lua" "$here/$2.lua") ;;
+	python) [ -n "$python" ] && [ -f "$here/$2.py" ] && cmd=("$python" "$here/$2.py") ;;
+	esac
+}
+
+# separate: a blank line before every table but the first.
+tables=0
+separate() {
+	[ $tables -gt 0 ] && echo
+	tables=$((tables + 1))
+}
+
+# One row of the main table: NAME timed under all four runtimes.
+plain_row() {
+	local name=$1 expected="$scratch/$1/expected" rt
+	local -A t=([go]=- [gol]=- [lua]=- [python]=-)
+	prepare "$name"
+	expect "$name" "$expected" --
+	for rt in go gol lua python; do
+		runner "$rt" "$name" && t[$rt]=$(measure "$expected" "${cmd[@]}")
+	done
+	printf '%-8s %9s %9s %9s %9s   %8s %8s %9s\n' "$name" "${t[go]}" "${t[gol]}" "${t[lua]}" "${t[python]}" \
+		"$(ratio "${t[gol]}" "${t[go]}")" "$(ratio "${t[gol]}" "${t[lua]}")" "$(ratio "${t[gol]}" "${t[python]}")"
+}
+
+# parfib: Go and gol with one and two Ps.
+parfib_rows() {
+	local expected="$scratch/parfib/expected" rt
+	prepare parfib
+	expect parfib "$expected" GOMAXPROCS=1 --
+	separate
+	printf '%-8s %-8s %13s %13s %9s\n' bench runtime GOMAXPROCS=1 GOMAXPROCS=2 speed-up
+	for rt in go gol; do
+		local one=- two=-
+		if runner "$rt" parfib; then
+			one=$(measure "$expected" env GOMAXPROCS=1 "${cmd[@]}")
+			two=$(measure "$expected" env GOMAXPROCS=2 "${cmd[@]}")
+		fi
+		printf '%-8s %-8s %13s %13s %9s\n' parfib "$rt" "$one" "$two" "$(ratio "$one" "$two")"
+	done
+}
+
+# spawn: ns per goroutine from two timed runs, bytes per idle goroutine from
+# the program's own figure.
+spawn_rows() {
+	local work="$scratch/spawn" n=1000000 idle=100000 rt
+	local -A ns=([go]=- [gol]=-) bytes=([go]=- [gol]=-)
+	prepare spawn
+	expect spawn "$work/expected0" -- create 0
+	expect spawn "$work/expectedN" -- create $n
+	expect spawn "$work/expected_idle" -- idle $idle
+	for rt in go gol; do
+		runner "$rt" spawn || continue
+		local t0 tn
+		t0=$(measure "$work/expected0" "${cmd[@]}" create 0)
+		tn=$(measure "$work/expectedN" "${cmd[@]}" create $n)
+		case "$t0$tn" in
+		*[!0-9.]*) ns[$rt]=$tn ;;
+		*) ns[$rt]=$(awk -v a="$t0" -v b="$tn" -v n=$n 'BEGIN { printf "%.0f", (b - a) * 1e9 / n }') ;;
+		esac
+		bytes[$rt]=$(figure bytes/goroutine "$work/expected_idle" "${cmd[@]}" idle $idle)
+	done
+	separate
+	printf '%-8s %-8s %13s %16s\n' bench runtime ns/goroutine bytes/goroutine
+	for rt in go gol; do
+		printf '%-8s %-8s %13s %16s\n' spawn "$rt" "${ns[$rt]}" "${bytes[$rt]}"
+	done
+	printf '%-8s %-8s %13s %16s\n' spawn gol/Go "$(ratio "${ns[gol]}" "${ns[go]}")" "$(ratio "${bytes[gol]}" "${bytes[go]}")"
 }
 
 echo "runs per cell: $runs (median, after one warm-up); times in seconds"
@@ -86,27 +228,18 @@ echo "gol:    ${gol:--}"
 echo "lua:    ${lua:--}"
 echo "python: ${python:--}"
 echo
-printf '%-8s %9s %9s %9s %9s   %8s %8s %9s\n' bench Go gol Lua5.4 Python gol/Go gol/Lua gol/Python
+plain_open=0 # is the last table printed the plain one?
 for name in "${names[@]}"; do
-	src="$here/$name.go"
-	[ -f "$src" ] || { echo "run.sh: no $src" >&2; exit 2; }
-	work="$scratch/$name"
-	mkdir -p "$work"
-	cp "$src" "$work/main.go"
-	cp "$src" "$work/$name.gol"
-	printf 'module bench\n\ngo 1.22\n' >"$work/go.mod"
-	expected="$work/expected"
-	t_go="-" t_gol="-" t_lua="-" t_py="-"
-	if [ -n "$go" ] && (cd "$work" && GOTOOLCHAIN=local GOFLAGS=-mod=mod "$go" build -o "$work/prog" . 2>"$work/build.err"); then
-		"$work/prog" >"$expected"
-		t_go=$(measure "$name" "$expected" "$work/prog")
-	else
-		echo "run.sh: cannot build $name.go with Go; gol's output is the reference" >&2
-		"$gol" run "$work/$name.gol" >"$expected" 2>/dev/null
-	fi
-	[ -n "$gol" ] && t_gol=$(measure "$name" "$expected" "$gol" run "$work/$name.gol")
-	[ -n "$lua" ] && [ -f "$here/$name.lua" ] && t_lua=$(measure "$name" "$expected" "$lua" "$here/$name.lua")
-	[ -n "$python" ] && [ -f "$here/$name.py" ] && t_py=$(measure "$name" "$expected" "$python" "$here/$name.py")
-	printf '%-8s %9s %9s %9s %9s   %8s %8s %9s\n' "$name" "$t_go" "$t_gol" "$t_lua" "$t_py" \
-		"$(ratio "$t_gol" "$t_go")" "$(ratio "$t_gol" "$t_lua")" "$(ratio "$t_gol" "$t_py")"
+	case $name in
+	parfib) parfib_rows; plain_open=0 ;;
+	spawn) spawn_rows; plain_open=0 ;;
+	*)
+		if [ $plain_open -eq 0 ]; then
+			separate
+			printf '%-8s %9s %9s %9s %9s   %8s %8s %9s\n' bench Go gol Lua5.4 Python gol/Go gol/Lua gol/Python
+			plain_open=1
+		fi
+		plain_row "$name"
+		;;
+	esac
 done

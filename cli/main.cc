@@ -202,7 +202,7 @@ int cmd_run(const std::vector<std::string>& args) {
   std::vector<std::string> argv{program[0]};
   argv.insert(argv.end(), args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
   gol::vm::set_process_args(std::move(argv));
-  return gol::vm::run_program(*compiled);
+  gol::vm::run_program(*compiled);
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ namespace {
 const Type* defaulted(const Type* t) { return is_untyped(t) ? default_type(t) : t; }
 
 [[noreturn]] void not_yet(Pos pos, const std::string& what) {
-  compile_fail(pos, what + " is not supported yet (gol runs sequential programs; the scheduler comes next)");
+  compile_fail(pos, what + " is not supported yet (channels and select come with the next issue)");
 }
 
 // How the builtin print shows a value of type t.
@@ -208,16 +208,17 @@ int FuncCompiler::builtin_call(CallExpr* c, int dst) {
   compile_fail(c->pos(), std::string("the builtin ") + builtin_name(id) + " is not supported");
 }
 
-// A deferred builtin: a generated function taking the builtin's arguments,
-// evaluated now.
-void FuncCompiler::defer_builtin(CallExpr* c) {
+// A deferred builtin, or one started by go: a generated function taking the
+// builtin's arguments, evaluated now.
+void FuncCompiler::deferred_builtin(CallExpr* c, vm::Op op) {
   const auto id = static_cast<BuiltinId>(c->builtin);
+  const char* keyword = op == vm::Op::GO ? "go " : "defer ";
   if (id == BuiltinId::Recover) return;  // `defer recover()` never recovers: nothing to run
   std::vector<const Type*> types;
   for (Expr* a : c->args) types.push_back(defaulted(a->type));
   if (id == BuiltinId::Panic) types = {universe_any()};
   if (id != BuiltinId::Panic && id != BuiltinId::Print && id != BuiltinId::Println && id != BuiltinId::Delete) {
-    compile_fail(c->pos(), std::string("defer ") + builtin_name(id) + " is not supported yet");
+    compile_fail(c->pos(), std::string(keyword) + builtin_name(id) + " is not supported yet");
   }
   auto* p = new vm::Proto();
   p->name = std::string("runtime.defer.") + builtin_name(id);
@@ -258,7 +259,7 @@ void FuncCompiler::defer_builtin(CallExpr* c) {
     off += static_cast<int>(slots(types[i]));
     free_to(base + off);
   }
-  emit(vm::Op::DEFER, base, off, fv);
+  emit(op, base, off, fv);
 }
 
 int FuncCompiler::conversion(CallExpr* c, int dst) {

@@ -11,10 +11,11 @@
 // receiver type, CALLN for a native (a standard function without a body),
 // CALLM through an interface, CALLF for any other function value.
 //
-// defer: the deferred function becomes a closure value and its arguments
+// defer and go: the function becomes a closure value and its arguments
 // (the receiver first, for a method) are evaluated into a window that DEFER
-// copies, so they are fixed at the defer statement as Go requires. Deferred
-// builtins (panic, print, delete ...) get a small generated function.
+// (or GO, into the new goroutine's first frame) copies, so they are fixed at
+// the statement as Go requires. Deferred builtins (panic, print, delete ...)
+// get a small generated function.
 #include "lang/compile_impl.h"
 #include "lang/constant.h"
 #include "lang/universe.h"
@@ -314,13 +315,15 @@ int FuncCompiler::method_expr(SelectorExpr* e, int dst) {
                              " (a promoted method of a multi-word value type) is not supported yet");
 }
 
-void FuncCompiler::defer_call(CallExpr* c) {
+void FuncCompiler::deferred_call(CallExpr* c, vm::Op op) {
   // Every return of this function was compiled with RUNDEFER because the
   // escape pre-pass saw this statement; it cannot be learnt this late.
-  if (!m_has_defer) compile_fail(c->pos(), "internal error: defer in a function the pre-pass saw none in");
+  if (op == vm::Op::DEFER && !m_has_defer) {
+    compile_fail(c->pos(), "internal error: defer in a function the pre-pass saw none in");
+  }
   set_line(c->pos());
   if (c->call_kind == CallExpr::Kind::Builtin) {
-    defer_builtin(c);
+    deferred_builtin(c, op);
     return;
   }
   Expr* fun = unparen(c->fun);
@@ -328,24 +331,16 @@ void FuncCompiler::defer_call(CallExpr* c) {
   const int fv = alloc(1);
   if (const Func* f = called_func(fun)) {
     emit_abx(vm::Op::LOADFN, fv, m_pc.proto_of(f));
-    const int base = top();
-    const uint32_t n = push_args(c->args, sig, c->has_ellipsis(), base);
-    emit(vm::Op::DEFER, base, static_cast<int>(n), fv);
-    return;
-  }
-  if (auto* sel = fun->as<SelectorExpr>(); sel != nullptr && sel->sel_kind == SelectorKind::MethodValue) {
-    const Func* m = sel->sel->object->as<Func>();
+  } else if (auto* sel = fun->as<SelectorExpr>(); sel != nullptr && sel->sel_kind == SelectorKind::MethodValue) {
     // A bound method value, called later with the arguments fixed now.
     method_value(sel, fv);
-    const int base = top();
-    const uint32_t n = push_args(c->args, m->sig(), c->has_ellipsis(), base);
-    emit(vm::Op::DEFER, base, static_cast<int>(n), fv);
-    return;
+    sig = sel->sel->object->as<Func>()->sig();
+  } else {
+    expr(fun, fv);
   }
-  expr(fun, fv);
   const int base = top();
   const uint32_t n = push_args(c->args, sig, c->has_ellipsis(), base);
-  emit(vm::Op::DEFER, base, static_cast<int>(n), fv);
+  emit(op, base, static_cast<int>(n), fv);
 }
 
 }  // namespace gol::lang

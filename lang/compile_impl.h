@@ -243,14 +243,15 @@ class FuncCompiler {
   // Places arguments for a call of a function of signature `sig` at `base`;
   // returns the slots used.
   uint32_t push_args(const std::vector<Expr*>& args, const Signature* sig, bool has_ellipsis, int base);
-  // Evaluates a function value + args of `call` for defer: closure reg and args at a window.
-  void defer_call(CallExpr* call);
+  // defer and go: op is DEFER or GO; the call's function value and
+  // arguments are evaluated now, the call made later.
+  void deferred_call(CallExpr* call, vm::Op op);
   int method_value(SelectorExpr* sel, int dst);
   int func_literal(FuncLit* lit, int dst);
   // The receiver of a method selection `x.M`, adjusted to `m`'s receiver kind, into base.
   void receiver(SelectorExpr* sel, const Func* m, int base);
   void receiver_from(const Loc& loc, const Func* m, int dst);
-  void defer_builtin(CallExpr* call);
+  void deferred_builtin(CallExpr* call, vm::Op op);
   // Follows an embedded-field path from a value/pointer in registers.
   Loc field_path(Loc base, const Type* t, const std::vector<int>& path, size_t n);
 

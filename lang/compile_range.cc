@@ -192,7 +192,7 @@ void FuncCompiler::range_stmt(RangeStmt* s) {
     patch(to_cond, here());
     patch(emit_cmp_jump(vm::Op::JLT, counter, hdr + 1), loop_top);
   } else if (xt->is<Chan>()) {
-    compile_fail(s->pos(), "range over a channel is not supported yet (gol runs sequential programs; the scheduler comes next)");
+    compile_fail(s->pos(), "range over a channel is not supported yet (channels and select come with the next issue)");
   } else {
     compile_fail(s->pos(), "range over " + type_string(s->x->type, nullptr) + " is not supported");
   }

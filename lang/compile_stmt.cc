@@ -18,7 +18,7 @@ namespace gol::lang {
 
 namespace {
 [[noreturn]] void not_yet(Pos pos, const std::string& what) {
-  compile_fail(pos, what + " is not supported yet (gol runs sequential programs; the scheduler comes next)");
+  compile_fail(pos, what + " is not supported yet (channels and select come with the next issue)");
 }
 }  // namespace
 
@@ -116,10 +116,11 @@ void FuncCompiler::stmt(Stmt* s) {
       return;
     }
     case NodeKind::DeferStmt:
-      defer_call(unparen(s->as<DeferStmt>()->call)->as<CallExpr>());
+      deferred_call(unparen(s->as<DeferStmt>()->call)->as<CallExpr>(), vm::Op::DEFER);
       break;
     case NodeKind::GoStmt:
-      not_yet(s->pos(), "the go statement");
+      deferred_call(unparen(s->as<GoStmt>()->call)->as<CallExpr>(), vm::Op::GO);
+      break;
     case NodeKind::SelectStmt:
       not_yet(s->pos(), "select");
     case NodeKind::SendStmt:

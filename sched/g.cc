@@ -1,5 +1,5 @@
-// g.cc — the G status machine (cf. Go's casgstatus) and the scheduler's
-// fatal errors.
+// g.cc — the G status machine (cf. Go's casgstatus), wait reasons as Go
+// spells them, and the scheduler's fatal errors.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -36,6 +36,27 @@ const char* status_name(GStatus s) {
     case GStatus::Dead: return "dead";
   }
   return "?";
+}
+
+const char* wait_reason_name(WaitReason r) {
+  switch (r) {
+    case WaitReason::None: return "";
+    case WaitReason::ChanReceive: return "chan receive";
+    case WaitReason::ChanSend: return "chan send";
+    case WaitReason::ChanReceiveNilChan: return "chan receive (nil chan)";
+    case WaitReason::ChanSendNilChan: return "chan send (nil chan)";
+    case WaitReason::Select: return "select";
+    case WaitReason::SelectNoCases: return "select (no cases)";
+    case WaitReason::Sleep: return "sleep";
+    case WaitReason::Semacquire: return "semacquire";
+    case WaitReason::WaitGroupWait: return "sync.WaitGroup.Wait";
+    case WaitReason::MutexLock: return "sync.Mutex.Lock";
+    case WaitReason::RWMutexLock: return "sync.RWMutex.Lock";
+    case WaitReason::RWMutexRLock: return "sync.RWMutex.RLock";
+    case WaitReason::CondWait: return "sync.Cond.Wait";
+    case WaitReason::IOWait: return "IO wait";
+  }
+  return "";
 }
 
 void cas_status(G* g, GStatus from, GStatus to) {

@@ -27,12 +27,39 @@ namespace gol::sched {
 
 enum class GStatus : uint32_t { Idle, Runnable, Running, Syscall, Waiting, Dead };
 
+// Why a G waits (cf. Go's waitReason): goroutine dumps print it in brackets,
+// "goroutine 5 [chan receive]:", with Go's spelling (wait_reason_name).
+enum class WaitReason : uint8_t {
+  None,
+  ChanReceive,
+  ChanSend,
+  ChanReceiveNilChan,
+  ChanSendNilChan,
+  Select,
+  SelectNoCases,
+  Sleep,
+  Semacquire,
+  WaitGroupWait,
+  MutexLock,
+  RWMutexLock,
+  RWMutexRLock,
+  CondWait,
+  IOWait,
+};
+const char* wait_reason_name(WaitReason r);
+
 struct G {
   std::atomic<GStatus> status{GStatus::Idle};
   int64_t goid = 0;
-  // Set by sysmon (relaxed store), read by the executor at its next safe
-  // point through the M's eval breaker, which sysmon sets after this.
+  // Set by sysmon (release) before it sends the G's M SIGURG; the handler,
+  // on that M, loads it (acquire) and sets the M's eval breaker, and the
+  // executor clears it when it yields at its next safe point. execute()
+  // clears it too, so a request that missed its run is dropped.
   std::atomic<bool> preempt{false};
+  // Why it waits: written by the M that parks it before the G becomes
+  // Waiting (the status CAS publishes it); read by dumps and schedtrace.
+  WaitReason wait_reason = WaitReason::None;
+  int64_t parent_goid = 0;   // the goroutine whose `go` created it (0 for the first)
   void* task = nullptr;      // the executor's state for this goroutine (opaque)
   G* sched_link = nullptr;   // next G in the global run queue or a free list (guarded by that list's lock)
 };

@@ -1,13 +1,20 @@
 // proc.cc — the GMP scheduler (see proc.h; cf. Go's proc.go: schedule,
-// findRunnable, stealWork, wakep, startm, stopm, resetspinning,
+// findRunnable, stealWork, wakep, startm, stopm, resetspinning, checkdead,
 // stopTheWorldWithSema, procresize, startTheWorldWithSema).
+//
+// Elsewhere: system calls (syscall.cc), sysmon's retake and hand-off
+// (sysmon.cc), the SIGURG handler (signal.cc), SCHED lines (schedtrace.cc).
 #include "sched/proc.h"
 
+#include <unistd.h>
+
+#include <chrono>
 #include <new>
 #include <random>
 #include <string>
 
 #include "sched/fatal.h"
+#include "sched/signal.h"
 
 namespace gol::sched {
 
@@ -91,6 +98,7 @@ G* Scheduler::new_g() {
   if (m != nullptr && m->p != nullptr && !m->p->gfree.empty()) {
     G* g = m->p->gfree.back();
     m->p->gfree.pop_back();
+    m->p->gfreecnt.store(static_cast<int32_t>(m->p->gfree.size()), std::memory_order_relaxed);
     return g;
   }
   {
@@ -101,8 +109,18 @@ G* Scheduler::new_g() {
       return g;
     }
   }
-  return new (m_exec.alloc_record(sizeof(G))) G();
+  G* g = new (m_exec.alloc_record(sizeof(G))) G();
+  std::lock_guard<std::mutex> lock(m_allgs_lock);
+  m_allgs.push_back(g);
+  return g;
 }
+
+std::vector<G*> Scheduler::all_gs() {
+  std::lock_guard<std::mutex> lock(m_allgs_lock);
+  return m_allgs;
+}
+
+int32_t Scheduler::gcount() const { return m_gcount.load(std::memory_order_relaxed); }
 
 void Scheduler::put_local(G* g, bool next) {
   M* m = t_current_m;
@@ -121,7 +139,11 @@ G* Scheduler::spawn(void* task) {
   const GStatus from = g->status.load(std::memory_order_relaxed);
   g->task = task;
   g->goid = m_goidgen.fetch_add(1, std::memory_order_relaxed) + 1;
+  M* m = t_current_m;
+  G* parent = m != nullptr ? m->curg.load(std::memory_order_relaxed) : nullptr;
+  g->parent_goid = parent != nullptr ? parent->goid : 0;
   g->preempt.store(false, std::memory_order_relaxed);
+  m_gcount.fetch_add(1, std::memory_order_relaxed);
   cas_status(g, from, GStatus::Runnable);
   put_local(g, true);
   return g;
@@ -151,6 +173,25 @@ void Scheduler::wakep() {
 // With `spinning`, the caller already counted it in m_nmspinning.
 void Scheduler::startm(P* p, bool spinning) {
   std::unique_lock<std::mutex> lock(m_lock);
+  startm_locked(p, spinning, lock);
+}
+
+M* Scheduler::new_m(NewM source) {
+  M* m;
+  if (source == NewM::Spare) {
+    m = m_spare_m;
+    m_spare_m = nullptr;
+    if (m == nullptr) return nullptr;
+  } else {
+    m = new (m_exec.alloc_record(sizeof(M))) M();
+  }
+  m->id = static_cast<int32_t>(m_allm.size());
+  m->executor = &m_exec;
+  m_allm.push_back(m);
+  return m;
+}
+
+void Scheduler::startm_locked(P* p, bool spinning, std::unique_lock<std::mutex>& lock, NewM source) {
   if (p == nullptr) {
     p = pidleget();
     if (p == nullptr) {
@@ -163,19 +204,23 @@ void Scheduler::startm(P* p, bool spinning) {
   if (m != nullptr) {
     m_midle = m->link;
     m->link = nullptr;
+    m_nmidle--;
+    m_idle_epoch++;
   } else if (m_exiting.load(std::memory_order_relaxed)) {
     // No new threads once run() is joining them (it joins m_allm once).
     // The P's Gs will never run: the scheduler is ending.
     if (p->runq.empty()) pidleput(p);
+    lock.unlock();
     if (spinning) m_nmspinning.fetch_sub(1, std::memory_order_acq_rel);
     return;
+  } else if ((m = new_m(source)) == nullptr) {
+    // sysmon checks for an idle or spare M first (retake): unreachable.
+    fatal("startm: no M for sysmon's hand-off");
   } else {
-    m = new (m_exec.alloc_record(sizeof(M))) M();
-    m->id = static_cast<int32_t>(m_allm.size());
-    m_allm.push_back(m);
     m->nextp = p;
     m->spinning = spinning;
     m->thread = std::thread([this, m] { m_main(*m); });
+    lock.unlock();
     return;
   }
   lock.unlock();
@@ -188,17 +233,74 @@ void Scheduler::startm(P* p, bool spinning) {
 void Scheduler::stopm(M& m) {
   if (m.p != nullptr) fatal("stopm: holding a P");
   if (m.spinning) fatal("stopm: spinning");
+  bool last = false;
+  uint64_t epoch = 0;
   {
     std::lock_guard<std::mutex> lock(m_lock);
     if (m_exiting.load(std::memory_order_acquire)) return;
     m.link = m_midle;
     m_midle = &m;
+    m_nmidle++;
+    // Ms in a system call are not idle; sysmon is not an M.
+    last = m_nmidle == static_cast<int32_t>(m_allm.size());
+    epoch = m_idle_epoch;
   }
+  if (last) check_dead(epoch);
   m.park.sleep();
   m.park.clear();
   P* p = m.nextp;
   m.nextp = nullptr;
   if (p != nullptr) acquirep(m, p);
+}
+
+// m went idle and no M is left running (cf. checkdead). Every G should
+// then be waiting (or dead), and unless the executor knows of something
+// outside the run queues that may still ready one (a timer, a poller,
+// another thread), the program is deadlocked: report it once, here, on the
+// last M. A program that ends calls shutdown() first, which stops this.
+//
+// Races: an M between releasep and stopm is not on the idle list, so it
+// counts as running and checks itself when it gets there; sysmon hands a
+// retaken P on under m_lock, so no P is ever between owners here; a
+// ready() from outside the Ms is the executor's may_wake() domain, asked
+// first, without m_lock (it may take its own locks, which ready() holds
+// while taking m_lock); the epoch then proves no M woke in between.
+// During a stop-the-world or shutdown idle Ms are expected: no check.
+void Scheduler::check_dead(uint64_t idle_epoch) {
+  if (m_exec.may_wake()) return;
+  G* runnable = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(m_lock);
+    if (m_exiting.load(std::memory_order_acquire) || m_stopping.load(std::memory_order_acquire) ||
+        m_deadlock_reported || m_idle_epoch != idle_epoch || m_nmidle != static_cast<int32_t>(m_allm.size())) {
+      return;
+    }
+    std::lock_guard<std::mutex> glock(m_allgs_lock);  // lock order: m_lock first
+    for (G* g : m_allgs) {
+      switch (g->status.load(std::memory_order_acquire)) {
+        case GStatus::Runnable:
+        case GStatus::Running:
+        case GStatus::Syscall:
+          if (runnable == nullptr) runnable = g;
+          break;
+        case GStatus::Idle:
+        case GStatus::Waiting:
+        case GStatus::Dead: break;
+      }
+    }
+    if (runnable == nullptr) m_deadlock_reported = true;
+  }
+  if (runnable != nullptr) {
+    // Runnable, running and syscall have Go's numbers (1, 2, 3) too.
+    const auto status = static_cast<int>(runnable->status.load(std::memory_order_relaxed));
+    const std::string line = "runtime: checkdead: find g " + std::to_string(runnable->goid) + " in status " +
+                             std::to_string(status) + "\n";
+    (void)!write(2, line.data(), line.size());
+    fatal("checkdead: runnable g");
+  }
+  // With no live G at all it is Go's "no goroutines (main called
+  // runtime.Goexit) - deadlock!": the executor tells by gcount() == 0.
+  m_exec.deadlock();
 }
 
 void Scheduler::reset_spinning(M& m) {
@@ -213,7 +315,9 @@ void Scheduler::reset_spinning(M& m) {
 
 void Scheduler::m_main(M& m) {
   t_current_m = &m;
+  m.os_thread.store(pthread_self(), std::memory_order_release);  // pairs with preempt_one's load
   m_exec.thread_started(m);
+  refill_spare_m();
   P* p = m.nextp;
   m.nextp = nullptr;
   if (p != nullptr) acquirep(m, p);
@@ -229,6 +333,13 @@ void Scheduler::m_main(M& m) {
     m_nmspinning.fetch_sub(1, std::memory_order_acq_rel);
   }
   m_exec.thread_stopping(m);
+}
+
+// On a registered thread (an M, once thread_started): sysmon may need an M
+// record and cannot allocate one itself.
+void Scheduler::refill_spare_m() {
+  std::lock_guard<std::mutex> lock(m_lock);
+  if (m_spare_m == nullptr) m_spare_m = new (m_exec.alloc_record(sizeof(M))) M();
 }
 
 void Scheduler::stop_point(M& m) {
@@ -266,7 +377,7 @@ G* Scheduler::find_runnable(M& m, bool* inherit) {
     *inherit = false;
     // Fairness: every 61st schedule looks at the global queue first, or two
     // goroutines respawning each other would starve it.
-    if (p->schedtick % 61 == 0 && m_runq.size() > 0) {
+    if (p->schedtick.load(std::memory_order_relaxed) % 61 == 0 && m_runq.size() > 0) {
       if (G* g = m_runq.get(p->runq, nprocs, 1)) return g;
     }
     if (G* g = p->runq.get(inherit)) return g;
@@ -344,11 +455,17 @@ G* Scheduler::steal_work(M& m) {
 
 void Scheduler::execute(M& m, G* g, bool inherit) {
   for (;;) {
-    m.curg = g;
+    m.curg.store(g, std::memory_order_release);  // pairs with preempt_one's acquire load
     cas_status(g, GStatus::Runnable, GStatus::Running);
-    if (!inherit) m.p->schedtick++;
+    // A request aimed at its previous run is void now (cf. execute).
+    g->preempt.store(false, std::memory_order_relaxed);
+    // A runnext G inherits the slice: sysmon sees one long run (cf. retake).
+    if (!inherit) m.p->schedtick.store(m.p->schedtick.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
     const Stop stop = m_exec.run(m, *g);
-    m.curg = nullptr;
+    m.curg.store(nullptr, std::memory_order_relaxed);
+    if (m.p == nullptr && stop.kind != Stop::LostP) {
+      fatal("execute: goroutine " + std::to_string(g->goid) + " stopped without a P (exit_syscall failed: Stop::LostP)");
+    }
     switch (stop.kind) {
       case Stop::Yield:
         // Gosched and preemption put the G on the global queue (cf.
@@ -357,6 +474,7 @@ void Scheduler::execute(M& m, G* g, bool inherit) {
         m_runq.put(g);
         return;
       case Stop::Park:
+        g->wait_reason = stop.reason;  // published by the CAS (release)
         cas_status(g, GStatus::Running, GStatus::Waiting);
         if (stop.unlock != nullptr && !stop.unlock(g, stop.arg)) {
           // The wait was abandoned: run it again at once (cf. park_m).
@@ -366,15 +484,23 @@ void Scheduler::execute(M& m, G* g, bool inherit) {
         }
         return;
       case Stop::Exit:
-        cas_status(g, GStatus::Running, GStatus::Dead);
         g->task = nullptr;
+        g->wait_reason = WaitReason::None;
+        m_gcount.fetch_sub(1, std::memory_order_relaxed);
+        cas_status(g, GStatus::Running, GStatus::Dead);
         if (m.p->gfree.size() < kLocalGFree) {
           m.p->gfree.push_back(g);
+          m.p->gfreecnt.store(static_cast<int32_t>(m.p->gfree.size()), std::memory_order_relaxed);
         } else {
           std::lock_guard<std::mutex> lock(m_gfree_lock);
           m_gfree.push_back(g);
         }
         return;
+      case Stop::LostP:
+        if (m.p != nullptr) fatal("execute: Stop::LostP while holding a P");
+        if (!exit_syscall_lost(m, g)) return;
+        inherit = false;
+        continue;
     }
   }
 }
@@ -387,13 +513,19 @@ int Scheduler::run() {
     std::lock_guard<std::mutex> lock(m_lock);
     m0 = new (m_exec.alloc_record(sizeof(M))) M();
     m0->id = static_cast<int32_t>(m_allm.size());
+    m0->executor = &m_exec;
     m_allm.push_back(m0);
     P* p = pidleget();
     if (p == nullptr) fatal("run: no idle P");
     acquirep(*m0, p);
   }
   t_current_m = m0;
+  m0->os_thread.store(pthread_self(), std::memory_order_release);  // pairs with preempt_one's load
   m_exec.thread_started(*m0);
+  refill_spare_m();
+  install_sigurg_handler();
+  m_start_ns = monotonic_ns();
+  m_sysmon = std::thread([this] { sysmon(); });
   m_running.store(true, std::memory_order_release);
   // Work spawned before run() sits on the global queue: let other Ps at it.
   wakep();
@@ -408,6 +540,9 @@ int Scheduler::run() {
     m0->spinning = false;
     m_nmspinning.fetch_sub(1, std::memory_order_acq_rel);
   }
+  // sysmon first: it signals Ms, whose threads must still exist then.
+  m_sysmon_note.wakeup();
+  m_sysmon.join();
   // Join the other Ms. shutdown() woke the idle ones, running ones stop
   // after their G, and startm creates no M once m_exiting is set, so
   // m_allm is final here (read under m_lock: startm appends under it).
@@ -432,12 +567,39 @@ void Scheduler::shutdown(int code) {
   m_exiting.store(true, std::memory_order_release);
   while (M* idle = m_midle) {
     m_midle = idle->link;
+    m_nmidle--;
+    m_idle_epoch++;
     idle->nextp = nullptr;
     idle->park.wakeup();
   }
+  // A stopper waiting for Ps that will never stop gives up (set_procs).
+  m_stopped_cv.notify_all();
+}
+
+void Scheduler::set_schedtrace(int32_t ms, bool detail) {
+  m_schedtrace_ms = ms > 0 ? ms : 0;
+  m_scheddetail = detail;
 }
 
 // ----------------------------------------------------- stop the world, resize
+
+// m_lock held, during a stop-the-world: Ps in Syscall stop here (the CAS
+// races with sysmon's retake and with the M's own exit_syscall; one wins);
+// Ms holding a running P are asked to stop.
+void Scheduler::stop_running_ps(P* own, int32_t nprocs) {
+  for (int32_t i = 0; i < nprocs; i++) {
+    P* p = m_allp[static_cast<size_t>(i)];
+    if (p == own) continue;
+    PStatus status = PStatus::Syscall;
+    if (p->status.compare_exchange_strong(status, PStatus::Stopped)) {  // seq_cst: see m_stopping
+      p->syscalltick.fetch_add(1, std::memory_order_relaxed);
+      m_stopwait--;
+      continue;
+    }
+    M* holder = p->m.load(std::memory_order_relaxed);
+    if (status == PStatus::Running && holder != nullptr) m_exec.preempt(*holder);
+  }
+}
 
 int32_t Scheduler::set_procs(int32_t n) {
   if (n < 1) n = 1;
@@ -446,9 +608,10 @@ int32_t Scheduler::set_procs(int32_t n) {
   std::unique_lock<std::mutex> lock(m_lock);
   const int32_t old = m_procs.load(std::memory_order_relaxed);
   // Stop: idle Ps are taken at once, the caller's own P counts as stopped,
+  // Ps in a system call are taken (their M would not come back in time),
   // running Ms are asked to stop at their next safe point.
   m_stopwait = old;
-  m_stopping.store(true, std::memory_order_release);
+  m_stopping.store(true, std::memory_order_seq_cst);  // see m_stopping
   while (P* p = pidleget()) {
     p->status.store(PStatus::Stopped, std::memory_order_relaxed);
     m_stopwait--;
@@ -458,14 +621,19 @@ int32_t Scheduler::set_procs(int32_t n) {
     own->status.store(PStatus::Stopped, std::memory_order_relaxed);
     m_stopwait--;
   }
-  for (int32_t i = 0; i < old; i++) {
-    P* p = m_allp[static_cast<size_t>(i)];
-    M* holder = p->m.load(std::memory_order_relaxed);
-    if (p != own && p->status.load(std::memory_order_relaxed) == PStatus::Running && holder != nullptr) {
-      m_exec.preempt(*holder);
+  // Like Go's stopTheWorldWithSema, ask again every 100 us: a P that was
+  // between states at the first look (an M just back from a system call,
+  // its P not yet marked as held) is caught at a later one.
+  stop_running_ps(own, old);
+  while (!m_stopped_cv.wait_for(lock, std::chrono::microseconds(100), [this] { return m_stopwait <= 0; })) {
+    if (m_exiting.load(std::memory_order_acquire)) {
+      // Shutdown: Ms leave without stopping. Nobody will run Gs again.
+      if (own != nullptr) own->status.store(PStatus::Running, std::memory_order_relaxed);
+      m_stopping.store(false, std::memory_order_release);
+      return old;
     }
+    stop_running_ps(own, old);
   }
-  m_stopped_cv.wait(lock, [this] { return m_stopwait <= 0; });
 
   // Resize (cf. procresize). New Ps are created or revived; Ps beyond n give
   // their Gs to the global queue and die.
@@ -485,6 +653,7 @@ int32_t Scheduler::set_procs(int32_t n) {
       m_gfree.insert(m_gfree.end(), p->gfree.begin(), p->gfree.end());
     }
     p->gfree.clear();
+    p->gfreecnt.store(0, std::memory_order_relaxed);
     p->status.store(PStatus::Dead, std::memory_order_relaxed);
   }
   for (int32_t i = old; i < n; i++) m_allp[static_cast<size_t>(i)]->status.store(PStatus::Stopped);

@@ -16,15 +16,25 @@
 // program does not burn CPU. Rejected (as in Go): handing a new G directly
 // to a woken thread — it thrashes threads and loses locality.
 //
+// Around that core (each file says more): a G in a blocking call leaves its
+// P in Syscall status for the M to take back, or for sysmon to retake and
+// hand to another M (syscall.cc); sysmon, a thread of its own, also
+// preempts a G that has run 10 ms with SIGURG (sysmon.cc, signal.cc) and
+// prints GOLDEBUG=schedtrace lines (schedtrace.cc); the last M to go idle
+// checks for a deadlock (check_dead).
+//
 // sched/ knows nothing of bytecode: the Executor (the VM) runs a G's opaque
 // task and says why it stopped, and provides the few hooks that tie threads
 // and records to the collector.
 //
 // Locking: Scheduler::m_lock (Go's sched.lock) guards the idle P and M lists
-// and the P status transitions to and from Idle; run queues are lock-free
+// and the P status transitions to and from Idle; a P leaves Syscall by CAS
+// only (its M, sysmon, a stop-the-world: one wins). Run queues are lock-free
 // (runq.h) or have their own lock (globrunq.h). Lock order: m_lock before a
-// GlobalRunQueue's lock; never the other way.
+// GlobalRunQueue's lock and before m_allgs_lock; never the other way.
 #pragma once
+
+#include <pthread.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -41,26 +51,41 @@
 namespace gol::sched {
 
 struct M;
+class Executor;
 class Scheduler;
 
 // P status (cf. Go's _Pidle, _Prunning, _Pgcstop, _Pdead).
 //   Idle     on the idle list, no M         (guarded by m_lock)
 //   Running  held by an M, which owns it
+//   Syscall  its M is in a blocking call; sysmon may retake it (CAS to Idle)
 //   Stopped  stopped for a stop-the-world   (owned by the stopper)
 //   Dead     beyond GOMAXPROCS after a resize
-enum class PStatus : uint32_t { Idle, Running, Stopped, Dead };
+enum class PStatus : uint32_t { Idle, Running, Syscall, Stopped, Dead };
 
 struct P {
   int32_t id = 0;
   std::atomic<PStatus> status{PStatus::Idle};
   RunQueue runq;
-  uint32_t schedtick = 0;       // owner M only: Gs started, for the 61-tick global check
+  // Gs started (for the 61-tick global check) and system calls left
+  // (cf. Go's schedtick/syscalltick). Written by the P's owner (sysmon too,
+  // for syscalltick, once a retake's CAS made it the owner); sysmon reads
+  // them to see a P stuck on one G or one call: relaxed, a sample only.
+  std::atomic<uint32_t> schedtick{0};
+  std::atomic<uint32_t> syscalltick{0};
   // The M holding it. Written by that M (acquirep/releasep) and by the
   // stopper during a stop-the-world; read by the stopper to preempt, and by
   // sysmon and dumps: relaxed, a hint only (status says who owns the P).
   std::atomic<M*> m{nullptr};
   P* link = nullptr;            // idle list (m_lock)
   std::vector<G*> gfree;        // owner M only: dead Gs for reuse
+  std::atomic<int32_t> gfreecnt{0};  // gfree.size() for schedtrace: owner writes, relaxed
+  // What sysmon saw last (cf. Go's sysmontick): sysmon only.
+  struct SysmonTick {
+    uint32_t schedtick = 0;
+    uint32_t syscalltick = 0;
+    int64_t schedwhen = 0;     // monotonic ns
+    int64_t syscallwhen = 0;
+  } sysmontick;
 };
 
 struct M {
@@ -68,11 +93,22 @@ struct M {
   P* p = nullptr;               // the P held (this M only)
   P* nextp = nullptr;           // P handed over by startm, read after the Note wakes it
   bool spinning = false;        // this M only (mirrored in Scheduler::m_nmspinning)
-  G* curg = nullptr;            // the G running on it (this M; read racily by sysmon and dumps)
+  // The G running on it (in a system call too). Written by this M with a
+  // release store, so sysmon's acquire load may touch the G it names (its
+  // preempt flag); the M's own reads are relaxed.
+  std::atomic<G*> curg{nullptr};
   M* link = nullptr;            // idle list (m_lock)
   Note park;                    // sleeps here when idle
   void* exec = nullptr;         // the executor's per-thread state (an ExecContext in the VM)
   std::thread thread;           // not for M0, the thread that called run()
+  // The thread, for sysmon's SIGURG: stored (release) by the thread itself
+  // when it starts, loaded (acquire) by sysmon; 0 until then.
+  std::atomic<pthread_t> os_thread{0};
+  // The executor, for the SIGURG handler (set before the thread starts).
+  Executor* executor = nullptr;
+  // In a system call (this M only): the P it left in Syscall status, to
+  // take back on return if nobody retook it (cf. Go's m.oldp).
+  P* oldp = nullptr;
 };
 
 // Why a G stopped running (returned by Executor::run).
@@ -82,8 +118,11 @@ struct Stop {
     Park,   // waiting: `unlock(g, arg)` is called after g is off the M and
             // marked Waiting; if it returns false, g runs again at once
     Exit,   // finished: the G record is reused
+    LostP,  // exitsyscall() found no P for it: the M holds none now; the G
+            // (status Syscall) goes to the global queue and resumes anywhere
   };
   Kind kind = Exit;
+  WaitReason reason = WaitReason::None;  // Park: stored in g->wait_reason
   bool (*unlock)(G* g, void* arg) = nullptr;
   void* arg = nullptr;
 };
@@ -94,8 +133,21 @@ class Executor {
   // Runs g's task on the calling M until it stops.
   virtual Stop run(M& m, G& g) = 0;
   // Asks the G running on m to stop at its next safe point (sets the M's
-  // eval breaker). Any thread; must only set a flag.
+  // eval breaker). Any thread, and the SIGURG handler on m's own thread:
+  // must be async-signal-safe and only set a flag.
   virtual void preempt(M& m) = 0;
+  // Whether something outside the run queues (a timer, the netpoller, a
+  // signal, the REPL's input) may still ready a waiting G. Consulted when
+  // every M is idle: if false, the program is deadlocked. Called on that
+  // M with no scheduler lock held (it may take the executor's own locks).
+  virtual bool may_wake() = 0;
+  // Every G is waiting and nothing can wake one (cf. checkdead): print
+  // Go's "fatal error: all goroutines are asleep - deadlock!" report and end
+  // the process. Called on the M that went idle last, no scheduler lock held,
+  // at most once. Also called when no G is left at all and nobody called
+  // shutdown (gcount() == 0): Go's "no goroutines (main called
+  // runtime.Goexit) - deadlock!".
+  [[noreturn]] virtual void deadlock() = 0;
   // A new M's thread starts (register with the collector, make m.exec) /
   // is about to end.
   virtual void thread_started(M& m) = 0;
@@ -133,6 +185,31 @@ class Scheduler {
   // The M the calling thread is, or null.
   static M* current_m();
 
+  // Blocking calls (cf. entersyscall/exitsyscall). Called on the M running
+  // a G, around a native call that may block the thread (file I/O, DNS):
+  // the G becomes Syscall, its P becomes Syscall and stays the M's to take
+  // back; sysmon retakes a P left in a syscall longer than 20 us and hands
+  // it to another M (cf. retake/handoffp). exit_syscall() returns true with
+  // a P held and the G Running again (its old P if still free, else an
+  // idle one); false if none was free: the M then holds no P, the G is
+  // still Syscall, and the executor must run nothing more of it but return
+  // Stop::LostP from run() at once; run() is called again for it later, on
+  // whichever M takes it, to go on after the call. In between the native
+  // may use collected memory (the thread stays registered) and may spawn
+  // or ready Gs (they go to the global queue); it must not park the G.
+  void enter_syscall();
+  bool exit_syscall();
+
+  // Every G ever created, live or dead (cf. allgs), for dumps and
+  // schedtrace; a snapshot under the lock.
+  std::vector<G*> all_gs();
+  // Gs that exist and have not finished (runtime.NumGoroutine).
+  int32_t gcount() const;
+
+  // GOLDEBUG=schedtrace=MS,scheddetail=1: sysmon prints Go's SCHED lines
+  // to standard error every `ms` milliseconds (0: off). Set before run().
+  void set_schedtrace(int32_t ms, bool detail);
+
   // Counters for tests and schedtrace.
   int64_t goroutines_started() const { return m_goidgen.load(std::memory_order_relaxed); }
   int32_t idle_procs() const { return m_npidle.load(std::memory_order_relaxed); }
@@ -150,14 +227,34 @@ class Scheduler {
   void wakep();
   void startm(P* p, bool spinning);
   void stopm(M& m);
-  M* new_m(P* p, bool spinning);
+  // Where a new M's record comes from: the collector (any registered
+  // thread), or the spare that an M allocated ahead (sysmon, which must not
+  // allocate from the collector: STACK.md §3).
+  enum class NewM { Allocate, Spare };
+  M* new_m(NewM source);         // m_lock held; null if Spare and none is left
   void put_local(G* g, bool next);
   P* pidleget();                 // m_lock held
   void pidleput(P* p);           // m_lock held
   void acquirep(M& m, P* p);
   P* releasep(M& m);
   void stop_point(M& m);         // between Gs: honour stop-the-world and shutdown
+  void stop_running_ps(P* own, int32_t nprocs);  // m_lock held, stopping
+  void refill_spare_m();
   G* new_g();
+  // startm with m_lock held by `lock`; returns with it released.
+  void startm_locked(P* p, bool spinning, std::unique_lock<std::mutex>& lock, NewM source = NewM::Allocate);
+  // Deadlock detection (cf. checkdead): stopm calls it when m went idle
+  // last; it returns unless the program is deadlocked (then it does not).
+  void check_dead(uint64_t idle_epoch);
+  // exit_syscall found no P (Stop::LostP): queue g, or run it on a P freed since.
+  bool exit_syscall_lost(M& m, G* g);
+
+  // sysmon (sysmon.cc): its own thread, not an M, never touching GC memory.
+  void sysmon();
+  uint32_t retake(int64_t now);
+  void preempt_one(P* p);
+  void handoff_p(P* p, std::unique_lock<std::mutex>& lock);  // m_lock held; released on return
+  void schedtrace(bool detail, int64_t now);                  // schedtrace.cc
 
   Executor& m_exec;
   std::mutex m_lock;                       // Go's sched.lock (see header)
@@ -174,12 +271,36 @@ class Scheduler {
   std::mutex m_gfree_lock;                 // global dead-G list (Go's sched.gFree)
   std::vector<G*> m_gfree;                 // m_gfree_lock
 
-  // Stop-the-world: m_stopping is set (release) by the stopper; every M
-  // checks it (acquire) between Gs, parks its P as Stopped and counts down.
+  // Stop-the-world: m_stopping is set by the stopper; every M checks it
+  // (acquire) between Gs, parks its P as Stopped and counts down. The store
+  // is seq_cst and so are enter_syscall's P status store and its load of
+  // m_stopping: of the stopper and an M entering a system call, at least
+  // one sees the other, so a P parked in Syscall is always stopped by one.
   std::atomic<bool> m_stopping{false};
   int32_t m_stopwait = 0;                  // m_lock
   std::condition_variable m_stopped_cv;    // waited on with m_lock
   std::mutex m_stw;                        // one stop-the-world at a time
+
+  // Gs (cf. allgs, gcount): every record new_g allocated, in order.
+  // Lock order: m_lock before m_allgs_lock.
+  std::mutex m_allgs_lock;
+  std::vector<G*> m_allgs;                 // m_allgs_lock
+  std::atomic<int32_t> m_gcount{0};        // spawned minus exited; relaxed (a count only)
+
+  // Idle Ms for checkdead: how many are on m_midle, and how many times one
+  // left it (so a check that dropped m_lock can tell nothing moved).
+  int32_t m_nmidle = 0;                    // m_lock
+  uint64_t m_idle_epoch = 0;               // m_lock
+  bool m_deadlock_reported = false;        // m_lock
+
+  // sysmon: started and joined by run(); woken early only to end.
+  std::thread m_sysmon;
+  M* m_spare_m = nullptr;                  // m_lock: sysmon's next new M, refilled by each M that starts
+  Note m_sysmon_note;
+  std::vector<P*> m_sysmon_ps;             // sysmon only: its copy of m_allp
+  int32_t m_schedtrace_ms = 0;             // set before run()
+  bool m_scheddetail = false;              // set before run()
+  int64_t m_start_ns = 0;                  // run()'s start, for schedtrace (set before sysmon starts)
 
   std::atomic<bool> m_running{false};     // run() has started (M0 holds a P)
   std::atomic<bool> m_exiting{false};

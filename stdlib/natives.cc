@@ -8,6 +8,7 @@ void register_natives(vm::NativeRegistry& registry) {
   register_fmt_natives(registry);
   register_math_natives(registry);
   register_os_natives(registry);
+  register_runtime_natives(registry);
   register_sort_natives(registry);
   register_strconv_natives(registry);
   register_strings_natives(registry);

@@ -192,7 +192,7 @@ NativeStatus unset_env(vm::Goroutine&, Slot* w) {
 // ------------------------------------------------------------- files
 
 // sysOpen(name string, flag int, perm uint32) (fd int, errno int)
-NativeStatus sys_open(vm::Goroutine&, Slot* w) {
+NativeStatus sys_open(vm::Goroutine& g, Slot* w) {
   std::string_view name = read_string(w).view();
   int flag = static_cast<int>(w[2].i);
   auto perm = static_cast<mode_t>(w[3].u);
@@ -201,10 +201,14 @@ NativeStatus sys_open(vm::Goroutine&, Slot* w) {
     e = EINVAL;  // Go's BytePtrFromString refuses it before any system call
   } else {
     std::string path(name);
+    vm::enter_syscall(g);  // opening a FIFO or a file on a slow disk may block
     do {
       fd = ::open(path.c_str(), flag | O_CLOEXEC, perm);
     } while (fd < 0 && errno == EINTR);
     if (fd < 0) e = errno;
+    w[0].i = fd < 0 ? -1 : fd;
+    w[1].i = e;
+    return vm::exit_syscall(g);
   }
   w[0].i = fd < 0 ? -1 : fd;
   w[1].i = e;
@@ -214,24 +218,32 @@ NativeStatus sys_open(vm::Goroutine&, Slot* w) {
 vm::SliceHeader read_slice(const Slot* s) { return vm::SliceHeader{s[0].p, s[1].i, s[2].i}; }
 
 // sysRead(fd int, b []byte) (n int, errno int): one read(2).
-NativeStatus sys_read(vm::Goroutine&, Slot* w) {
+NativeStatus sys_read(vm::Goroutine& g, Slot* w) {
   int fd = static_cast<int>(w[0].i);
   vm::SliceHeader b = read_slice(w + 1);
   int64_t want = b.len < kMaxRW ? b.len : kMaxRW;
   ssize_t n = 0;
+  int e = 0;
   if (want > 0) {
+    // A read of a terminal, pipe or slow file blocks the thread: the P is
+    // left for sysmon to hand to another M meanwhile.
+    vm::enter_syscall(g);
     do {
       n = ::read(fd, b.data, static_cast<size_t>(want));
     } while (n < 0 && errno == EINTR);
+    if (n < 0) e = errno;
+    w[0].i = n < 0 ? -1 : n;
+    w[1].i = e;
+    return vm::exit_syscall(g);
   }
-  w[0].i = n < 0 ? -1 : n;
-  w[1].i = n < 0 ? errno : 0;
+  w[0].i = 0;
+  w[1].i = 0;
   return NativeStatus::Ok;
 }
 
 // sysWrite(fd int, b []byte) (n int, errno int): all of b, or the error that
 // stopped it with the count written before.
-NativeStatus sys_write(vm::Goroutine&, Slot* w) {
+NativeStatus sys_write(vm::Goroutine& g, Slot* w) {
   int fd = static_cast<int>(w[0].i);
   vm::SliceHeader b = read_slice(w + 1);
   const char* p = static_cast<const char*>(b.data);
@@ -243,6 +255,7 @@ NativeStatus sys_write(vm::Goroutine&, Slot* w) {
   }
   int64_t done = 0;
   int e = 0;
+  vm::enter_syscall(g);
   while (done < b.len) {
     int64_t chunk = b.len - done < kMaxRW ? b.len - done : kMaxRW;
     ssize_t n = ::write(fd, p + done, static_cast<size_t>(chunk));
@@ -255,7 +268,7 @@ NativeStatus sys_write(vm::Goroutine&, Slot* w) {
   }
   w[0].i = done;
   w[1].i = e;
-  return NativeStatus::Ok;
+  return vm::exit_syscall(g);
 }
 
 // sysClose(fd int) int. Not retried on EINTR: Linux has released the

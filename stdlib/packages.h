@@ -26,6 +26,7 @@ extern const std::string_view kFmtSource;       // fmt
 extern const std::string_view kIoSource;        // io
 extern const std::string_view kMathSource;      // math
 extern const std::string_view kOsSource;        // os
+extern const std::string_view kRuntimeSource;   // runtime
 extern const std::string_view kSortSource;      // sort
 extern const std::string_view kStrconvSource;   // strconv
 extern const std::string_view kStringsSource;   // strings

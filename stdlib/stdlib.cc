@@ -16,6 +16,7 @@ void register_packages(lang::PackageRegistry& registry) {
   registry.add("io", kIoSource);
   registry.add("math", kMathSource);
   registry.add("os", kOsSource);
+  registry.add("runtime", kRuntimeSource);
   registry.add("sort", kSortSource);
   registry.add("strconv", kStrconvSource);
   registry.add("strings", kStringsSource);

@@ -169,7 +169,7 @@ std::string operands(const Program& program, const Proto& proto, size_t index) {
     case Op::FADDF: case Op::FSUBF: case Op::FMULF:
       return r(ins.a) + " " + r(ins.b) + " " + r(ins.c) + "+" + n(int64_t{ins.x} * 8);
     case Op::UPVAL: return r(ins.a) + " = captured[" + n(ins.b) + "]";
-    case Op::DEFER: return r(ins.c) + " args " + r(ins.a) + " " + n(ins.b) + " slots";
+    case Op::DEFER: case Op::GO: return r(ins.c) + " args " + r(ins.a) + " " + n(ins.b) + " slots";
     case Op::PANIC: case Op::RECOVER: case Op::NILCHK: case Op::CHKSHIFT: case Op::MAPCLEAR: return r(ins.a);
     case Op::PRINT: {
       static const char* const kKinds[] = {"bool", "int", "uint", "float", "string", "pointer", "iface", "slice", "space", "newline"};

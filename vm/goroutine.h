@@ -15,12 +15,16 @@
 // frame that deferred it. Panics are a linked list too (a panic raised while
 // deferred calls of an earlier panic run).
 //
-// The scheduler's G (sched/, next issue) will own one of these as its opaque
-// task; nothing here knows about scheduling.
+// Under the scheduler (vm/sched_exec.cc), each sched::G owns one of these
+// as its opaque task. Because nothing of a goroutine lives on the C++ stack,
+// stopping it (a yield at a safe point, a park inside a native) is just
+// returning from the interpreter loop with the top frame's pc saved; any M
+// resumes it later by entering the loop again.
 #pragma once
 
 #include <cstdint>
 
+#include "sched/proc.h"
 #include "vm/program.h"
 #include "vm/value.h"
 
@@ -53,6 +57,7 @@ struct Panic {
   Iface value;
   bool recovered = false;
   bool aborted = false;     // a later panic began inside one of its deferred calls
+  bool goexit = false;      // runtime.Goexit: runs the defers, cannot be recovered, ends the goroutine
   // Interpreter bookkeeping (interp.cc): while the panic runs a deferred
   // call, the index of that call's frame and of the frame that deferred it
   // (where execution continues if the call recovers). kNoFrame otherwise.
@@ -74,6 +79,19 @@ struct Goroutine {
   // interpreter's unwind path takes it from here.
   Iface pending_panic{nullptr, {0}};
   bool has_pending_panic = false;
+  bool pending_goexit = false;  // with has_pending_panic: the pending "panic" is runtime.Goexit
+
+  // Scheduling (null/unused when a program runs without the scheduler, as
+  // the VM's unit tests do).
+  sched::G* sched_g = nullptr;
+  // A native that returned NativeStatus::Block put here how the goroutine
+  // stops (Yield, Park with its unlock callback and wait reason, LostP);
+  // the executor hands it to the scheduler.
+  sched::Stop stop;
+  // Where the `go` statement that created it is, for "created by" in traces.
+  int64_t parent_id = 0;
+  const Proto* creator = nullptr;   // null for the main goroutine
+  const Instr* creator_pc = nullptr;
 };
 
 // A new goroutine whose stack and frames are allocated on the GC heap.

@@ -30,7 +30,43 @@ constexpr size_t kInitialHeapBytes = size_t{64} << 20;
 
 [[noreturn]] void out_of_memory() { fatal("out of memory"); }
 
+// Objects allocated, for runtime.MemStats.Mallocs (the collector counts
+// bytes, not objects). One counter per thread, so counting costs a plain
+// add on a line no other thread writes; runtime.ReadMemStats sums them.
+// Counters are plain memory that is never freed (a thread's allocations
+// still count after it ends) and hold no GC pointers.
+struct AllocCounter {
+  std::atomic<uint64_t> n{0};  // written by its thread only
+  AllocCounter* next = nullptr;
+};
+std::atomic<AllocCounter*> g_alloc_counters{nullptr};
+thread_local AllocCounter* t_alloc_counter = nullptr;
+
+[[gnu::noinline]] AllocCounter* new_alloc_counter() {
+  auto* c = new AllocCounter();
+  c->next = g_alloc_counters.load(std::memory_order_relaxed);
+  while (!g_alloc_counters.compare_exchange_weak(c->next, c, std::memory_order_release, std::memory_order_relaxed)) {
+  }
+  t_alloc_counter = c;
+  return c;
+}
+
+inline void count_alloc() {
+  AllocCounter* c = t_alloc_counter;
+  if (c == nullptr) [[unlikely]]
+    c = new_alloc_counter();
+  c->n.store(c->n.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+}
+
 }  // namespace
+
+uint64_t objects_allocated() {
+  uint64_t total = 0;
+  for (AllocCounter* c = g_alloc_counters.load(std::memory_order_acquire); c != nullptr; c = c->next) {
+    total += c->n.load(std::memory_order_relaxed);
+  }
+  return total;
+}
 
 void runtime_init() {
   static std::once_flag once;
@@ -45,6 +81,7 @@ void runtime_init() {
     // Ms are std::threads registered by hand (STACK.md §3): this must come
     // first, from the main thread, after GC_INIT.
     GC_allow_register_threads();
+    memstats_init();
     if (GC_get_heap_size() < kInitialHeapBytes) GC_expand_hp(kInitialHeapBytes - GC_get_heap_size());
     // A normal return from main flushes buffered standard output even when
     // the caller forgets to (natives such as os.Exit flush explicitly).
@@ -58,6 +95,7 @@ void* gc_alloc(size_t bytes) {
   void* p = GC_MALLOC(bytes);
   if (p == nullptr) [[unlikely]]
     out_of_memory();
+  count_alloc();
   return p;
 }
 
@@ -66,6 +104,7 @@ void* gc_alloc_atomic(size_t bytes) {
   void* p = GC_MALLOC_ATOMIC(bytes);
   if (p == nullptr) [[unlikely]]
     out_of_memory();
+  count_alloc();
   std::memset(p, 0, bytes);
   return p;
 }
@@ -74,6 +113,7 @@ void* gc_alloc_immortal(size_t bytes) {
   void* p = GC_MALLOC_UNCOLLECTABLE(bytes);
   if (p == nullptr) [[unlikely]]
     out_of_memory();
+  count_alloc();
   std::memset(p, 0, bytes);
   return p;
 }
@@ -84,6 +124,7 @@ StringHeader make_string(const char* data, size_t len) {
   char* p = static_cast<char*>(GC_MALLOC_ATOMIC(len));
   if (p == nullptr) [[unlikely]]
     out_of_memory();
+  count_alloc();
   std::memcpy(p, data, len);
   return {p, static_cast<int64_t>(len)};
 }

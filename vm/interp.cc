@@ -9,6 +9,7 @@
 //
 // The loop itself is in interp_loop.cc; calls, panics and operations it
 // does out of line are in interp_call.cc, interp_panic.cc, interp_ops.cc.
+#include <atomic>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -34,31 +35,34 @@ const std::vector<std::string>& process_args() { return g_args; }
 
 namespace interp {
 
+namespace {
+std::atomic<const Program*> g_running_program{nullptr};
+}  // namespace
+
+void set_running_program(const Program* program) { g_running_program.store(program, std::memory_order_release); }
+const Program* running_program() { return g_running_program.load(std::memory_order_acquire); }
+
 int run_with(const Program& program, ExecContext& cx, ExecuteFn execute_fn) {
   runtime_init();
   if (program.entry >= program.protos.size() || program.protos[program.entry]->static_closure == nullptr ||
       program.globals == nullptr) {
     GOL_THROW("run_program: Program::finish was not called");
   }
+  set_running_program(&program);
   Goroutine* g = new_goroutine();
-  Vm vm{&program, &cx, g};
+  Vm vm{&program, &cx, g, false};
   push_frame(vm, program.protos[program.entry]->static_closure, 0, 0);
   Exit exit = execute_fn(vm, 0);
   if (exit == Exit::Panicked) {
     print_panic_report(vm, execute_fn);
     return 2;
   }
+  if (exit == Exit::Goexit) fatal("no goroutines (main called runtime.Goexit) - deadlock!");
   out_flush();
   return 0;
 }
 
 }  // namespace interp
 
-int run_program(const Program& program, ExecContext& cx) { return interp::run_with(program, cx, interp::execute); }
-
-int run_program(const Program& program) {
-  ExecContext cx;
-  return run_program(program, cx);
-}
 
 }  // namespace gol::vm

@@ -44,14 +44,13 @@ struct ExecContext {
 void set_process_args(std::vector<std::string> args);
 const std::vector<std::string>& process_args();
 
-// Runs the program's entry on a new goroutine until main returns (exit 0),
-// os.Exit is called, or a panic is not recovered (the panic and trace are
-// printed to standard error; exit 2). Returns the exit status; output is
-// flushed.
-int run_program(const Program& program);
-
-// Same on a caller-provided context (tests, REPL).
-int run_program(const Program& program, ExecContext& cx);
+// Runs the program on the scheduler (GOMAXPROCS Ps from the environment;
+// GOLDEBUG=schedtrace=MS,scheddetail=1 as Go's GODEBUG): the entry
+// (package initialisation, then main.main) on goroutine 1. Never returns:
+// the process exits when main returns (status 0), at os.Exit, or after
+// printing an unrecovered panic (2), a deadlock or a fatal error (2), as
+// Go's does; output is flushed first. (sched_exec.cc)
+[[noreturn]] void run_program(const Program& program);
 
 // `gol disasm`: every function's bytecode, readably.
 std::string disassemble(const Program& program);

@@ -80,16 +80,33 @@ Frame* push_frame(Vm& vm, const Closure* fn, uint32_t base, uint32_t flags) {
   return frame;
 }
 
-void safe_point(Vm& vm) {
+bool safe_point(Vm& vm) {
   ExecContext& cx = *vm.cx;
   if (cx.on_break != nullptr) {
     cx.on_break(cx, *vm.g);
-    return;
+    return false;
   }
-  // Without a handler: count test probes; preemption and interrupts have no
-  // one to hand over to until the scheduler exists, so they are dropped.
   uint32_t bits = cx.eval_breaker.exchange(0, std::memory_order_relaxed);
   if (bits & kBreakTest) ++cx.safe_points_seen;
+  // A preemption request (sysmon via SIGURG, or a stop-the-world): yield.
+  // Where the goroutine cannot leave the loop (no scheduler, or a nested
+  // run while a panic is reported) the request is moot and dropped.
+  if ((bits & kBreakPreempt) && vm.can_stop) {
+    Goroutine& g = *vm.g;
+    if (g.sched_g != nullptr) g.sched_g->preempt.store(false, std::memory_order_relaxed);
+    g.stop = sched::Stop{};
+    g.stop.kind = sched::Stop::Yield;
+    return true;
+  }
+  return false;
+}
+
+bool native_blocked(Vm& vm) {
+  if (vm.can_stop) return true;
+  Goroutine& g = *vm.g;
+  // Without a scheduler a yield has no one to yield to: carry on.
+  if (g.stop.kind == sched::Stop::Yield) return false;
+  fatal("a goroutine blocked where it cannot be parked (no scheduler, or while a panic is reported)");
 }
 
 void native_missing(const NativeEntry& entry) {

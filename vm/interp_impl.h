@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "vm/goroutine.h"
 #include "vm/interp.h"
@@ -23,8 +24,11 @@
 namespace gol::vm {
 
 // A goroutine starts with this much room (goroutine.cc); both double on demand.
-inline constexpr uint32_t kInitialStackSlots = 64;
-inline constexpr uint32_t kInitialFrames = 8;
+// Small, because a program may hold a million idle goroutines (the goal is
+// under 1 KiB each, record and GC headers included): 32 slots (256 bytes)
+// cover most functions' frames, 4 frame records (128 bytes) a short chain.
+inline constexpr uint32_t kInitialStackSlots = 32;
+inline constexpr uint32_t kInitialFrames = 4;
 
 // The largest a goroutine's stack (slots plus frame records) may grow. Go's
 // limit is 1 GB on 64-bit; we stop at a quarter of that: a runaway recursion
@@ -44,14 +48,21 @@ struct Vm {
   const Program* program;
   ExecContext* cx;
   Goroutine* g;
+  // The goroutine may leave the loop and resume later (Exit::Stopped): true
+  // for a goroutine's own run under the scheduler; false without one and in
+  // nested runs (a dying panic's Error method), where a yield is ignored and
+  // a park is a fatal error.
+  bool can_stop = false;
 };
 
-enum class Exit { Returned, Panicked };
+enum class Exit { Returned, Panicked, Stopped, Goexit };
 
 // Runs the goroutine's top frame (and everything it calls) until the frame
-// count drops to `stop_depth` (Returned) or a panic finds no deferred call at
+// count drops to `stop_depth` (Returned), a panic finds no deferred call at
 // or above that depth to run (Panicked: frames are left as they were at the
-// panic, for the trace). Two builds of the same loop exist: the threaded one
+// panic, for the trace), runtime.Goexit has run every deferred call
+// (Goexit), or the goroutine must stop (Stopped: g.stop says how; the top
+// frame's pc is saved, and calling execute again resumes it). Two builds of the same loop exist: the threaded one
 // (computed goto) and, in tests, the portable switch (GOL_PORTABLE_DISPATCH).
 Exit execute(Vm& vm, uint32_t stop_depth);
 Exit execute_portable(Vm& vm, uint32_t stop_depth);
@@ -67,8 +78,16 @@ void grow_stack(Vm& vm, uint64_t need);
 // arguments there). Grows the stack as needed. Does not check the eval
 // breaker.
 Frame* push_frame(Vm& vm, const Closure* fn, uint32_t base, uint32_t flags);
-// The safe-point handler: called when the eval breaker is nonzero.
-void safe_point(Vm& vm);
+// The safe-point handler: called when the eval breaker is nonzero. Returns
+// true when the goroutine must stop now (a preemption request, with
+// vm.can_stop): g.stop is then set to Yield.
+bool safe_point(Vm& vm);
+// A native returned NativeStatus::Block. Returns true when the loop must
+// return Exit::Stopped; false when it handled the request in place (a yield
+// without a scheduler to yield to).
+bool native_blocked(Vm& vm);
+// GO: starts a goroutine calling fn with nargs argument slots (sched_exec.cc).
+void go_statement(Vm& vm, const Closure* fn, const Slot* args, uint32_t nargs);
 // fatal("gol: native function <name> is not implemented").
 [[noreturn]] void native_missing(const NativeEntry& entry);
 
@@ -95,9 +114,15 @@ void do_recover(Vm& vm, Slot* dst);
 void print_panic_report(Vm& vm, ExecuteFn execute_fn);
 // The goroutine trace ("goroutine 1 [running]:" and the frames).
 std::string goroutine_trace(const Vm& vm);
+// Any goroutine's, in state `state` ("running", "chan receive" ...), with
+// its "created by" lines.
+std::string goroutine_dump(const Program& program, const Goroutine& g, std::string_view state);
 // Whether v is the nil-dereference runtime error (panic.cc): Go's report
 // then adds the SIGSEGV line.
 bool is_nil_deref_error(const Iface& v);
+// The program being run (set once by run_with / run_program).
+void set_running_program(const Program* program);
+const Program* running_program();
 // Runs a program with the given loop (run_program uses execute; tests also
 // run execute_portable).
 int run_with(const Program& program, ExecContext& cx, ExecuteFn execute_fn);

@@ -76,6 +76,10 @@ inline uint64_t rem_unsigned(uint64_t n, uint64_t d) {
   return n % d;
 }
 
+// No deferred call is left to run for the innermost panic: the goroutine
+// dies of it, or ends quietly if it is runtime.Goexit's.
+inline Exit died(const Goroutine& g) { return g.panic != nullptr && g.panic->goexit ? Exit::Goexit : Exit::Panicked; }
+
 inline Instr to_instr(uint64_t word) {
   Instr ins;
   std::memcpy(&ins, &word, sizeof ins);
@@ -157,7 +161,7 @@ Exit GOL_EXECUTE_NAME(Vm& vm, uint32_t stop_depth) {
   do {                                                                                \
     if (cx.eval_breaker.load(std::memory_order_relaxed) != 0) [[unlikely]] {          \
       frame->pc = pc;                                                                 \
-      safe_point(vm);                                                                 \
+      if (safe_point(vm)) return Exit::Stopped;                                       \
       GOL_LOAD_FRAME();                                                               \
     }                                                                                 \
   } while (0)
@@ -1030,15 +1034,19 @@ next_instr:
       if (native.fn == nullptr) [[unlikely]]
         native_missing(native);
       frame->pc = pc;
-      if (native.fn(g, R + GOL_A) != NativeStatus::Ok) [[unlikely]]
-        goto do_panic;
+      if (NativeStatus st = native.fn(g, R + GOL_A); st != NativeStatus::Ok) [[unlikely]] {
+        if (st == NativeStatus::Panic) goto do_panic;
+        goto native_block;
+      }
       GOL_NEXT();
     }
     GOL_CASE(CALLNP) {
       auto fn = reinterpret_cast<NativeFn>(GOL_EXTRA());
       frame->pc = pc;
-      if (fn(g, R + GOL_A) != NativeStatus::Ok) [[unlikely]]
-        goto do_panic;
+      if (NativeStatus st = fn(g, R + GOL_A); st != NativeStatus::Ok) [[unlikely]] {
+        if (st == NativeStatus::Panic) goto do_panic;
+        goto native_block;
+      }
       GOL_NEXT();
     }
     GOL_CASE(RET) {
@@ -1063,6 +1071,11 @@ next_instr:
     }
     GOL_CASE(UPVAL) {
       R[GOL_A] = frame->closure->captured[GOL_B];
+      GOL_NEXT();
+    }
+    GOL_CASE(GO) {
+      frame->pc = pc;  // "created by" reads it
+      go_statement(vm, static_cast<const Closure*>(R[GOL_C].cp), R + GOL_A, GOL_B);
       GOL_NEXT();
     }
 
@@ -1146,7 +1159,7 @@ slow_return: {
   --g.nframes;
   if (g.nframes == stop_depth) return Exit::Returned;
   if (flags & kFramePanicDefer) {
-    if (panic_defer_returned(vm, stop_depth) == Unwind::Died) return Exit::Panicked;
+    if (panic_defer_returned(vm, stop_depth) == Unwind::Died) return died(g);
     GOL_LOAD_FRAME();
     GOL_NEXT();
   }
@@ -1159,7 +1172,14 @@ do_panic:
   // The one unwind path (STYLE.md "Errors"): every panic, from PANIC, a
   // runtime error or a native, comes here with g.pending_panic set.
   frame->pc = pc;
-  if (start_panic(vm, stop_depth) == Unwind::Died) return Exit::Panicked;
+  if (start_panic(vm, stop_depth) == Unwind::Died) return died(g);
+  GOL_LOAD_FRAME();
+  GOL_NEXT();
+
+native_block:
+  // A native asked the goroutine to stop; frame->pc (after the call) is
+  // where it resumes.
+  if (native_blocked(vm)) return Exit::Stopped;
   GOL_LOAD_FRAME();
   GOL_NEXT();
 

@@ -11,8 +11,9 @@
 // package is written in gol). It may allocate (GC), and it may panic: it sets
 // the goroutine's panic value with raise() (or one of the runtime-error
 // helpers of runtime.h) and returns NativeStatus::Panic; the interpreter then
-// unwinds as for any panic. Natives that block (channels, sleep, I/O) come
-// with the scheduler.
+// unwinds as for any panic. A native that must wait (Gosched, channels,
+// sleep, I/O) sets g.stop and returns NativeStatus::Block: the goroutine
+// leaves its M and resumes after the call once readied (DESIGN.md §4).
 //
 // Registration: stdlib/ fills a NativeRegistry (name → function) at start-up;
 // the compiler looks names up there. Names are "pkg.Func" with the package's
@@ -29,7 +30,11 @@ namespace gol::vm {
 
 struct Goroutine;
 
-enum class [[nodiscard]] NativeStatus { Ok, Panic };
+// Ok: results written. Panic: raise() was called. Block: the goroutine must
+// stop after this call (g.stop says how: yield, park, or resume elsewhere
+// after a syscall); when it runs again it continues after the call, with
+// whatever results its waker wrote into the window.
+enum class [[nodiscard]] NativeStatus { Ok, Panic, Block };
 
 using NativeFn = NativeStatus (*)(Goroutine& g, Slot* window);
 

@@ -26,6 +26,21 @@ namespace gol::vm {
 // the main thread before anything else; idempotent.
 void runtime_init();
 
+// Objects allocated so far by every thread (init.cc; runtime.MemStats.Mallocs).
+uint64_t objects_allocated();
+
+// ------------------------------------------------- memory statistics (memstats.cc)
+
+// runtime.MemStats' fields that gol fills (memstats.cc says from what).
+struct MemStats {
+  uint64_t alloc = 0, total_alloc = 0, sys = 0, mallocs = 0, frees = 0;
+  uint64_t heap_alloc = 0, heap_sys = 0, heap_idle = 0, heap_released = 0, heap_objects = 0;
+  uint32_t num_gc = 0;
+};
+void memstats_init();  // from runtime_init
+MemStats read_mem_stats();
+void collect_garbage();  // runtime.GC: a full collection, now
+
 // ------------------------------------------------------- fatal errors (fatal.cc)
 
 // Prints "fatal error: <msg>" (after flushing standard output) and exits with
@@ -73,6 +88,32 @@ std::string panic_value_string(const Iface& v);
 // SIGPIPE does.
 void out_write(int fd, const char* data, size_t len);
 void out_flush();
+
+// -------------------------------------------- scheduling (sched_exec.cc)
+
+// The scheduler running the program, or null (a program run without one,
+// as the VM's unit tests do; runtime natives then act on the one goroutine).
+sched::Scheduler* scheduler();
+// Goroutine dumps as Go prints them: "goroutine N [state]:", the frames,
+// and "created by F in goroutine M" with the go statement's file:line.
+// The calling goroutine's own stack (runtime.Stack(buf, false)), or every
+// goroutine's, the caller's first (all = true).
+std::string goroutine_stacks(const Goroutine& self, bool all);
+// A native that may block its thread brackets the blocking call (cf. Go's
+// entersyscall/exitsyscall): enter_syscall, the call, its results written,
+// then `return exit_syscall(g)`: Ok when the goroutine still has a P, Block
+// (g.stop = LostP) when sysmon gave its P away and no other was free — the
+// goroutine then resumes after the call on whichever M picks it up.
+// Without a scheduler both do nothing (exit_syscall returns Ok).
+void enter_syscall(Goroutine& g);
+NativeStatus exit_syscall(Goroutine& g);
+// runtime.Goexit: makes the goroutine's pending "panic" the Goexit record;
+// the caller returns NativeStatus::Panic and the unwinding runs the defers.
+NativeStatus start_goexit(Goroutine& g);
+// GOMAXPROCS as the environment sets it (Go's rule: a positive integer,
+// else the number of CPUs this process may use), and that CPU count.
+int32_t gomaxprocs_from_env();
+int32_t num_cpu();
 
 // ------------------------------------------------ strings (string_ops.cc)
 

@@ -69,17 +69,95 @@ func main() {
   EXPECT_EQ(r.err, "1000000\n");
 }
 
-TEST(GolRunCli, GoroutinesAreRefusedAsNotYetSupported) {
+TEST(GolRunCli, ChannelsAreRefusedAsNotYetSupported) {
   gol::test::RunResult r = gol("run", R"(package main
 
 func main() {
-	done := 0
-	go func() { done++ }()
-	println(done)
+	c := make(chan int, 1)
+	c <- 1
 }
 )");
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err.rfind("prog.gol:5:2: the go statement is not supported yet", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("prog.gol:4:7: make(chan) is not supported yet"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("is not supported yet"), std::string::npos) << r.err;
+}
+
+// ---- the scheduler's environment and the runtime package: no Go counterpart
+// prints the same (Go names itself, and its thread counts differ).
+
+const char kProcsProgram[] = R"(package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+func spin(n int) int {
+	s := 0
+	for i := 0; i < n; i++ {
+		s += i % 7
+	}
+	return s
+}
+
+func main() {
+	fmt.Println(runtime.GOMAXPROCS(0), runtime.Version(), runtime.Compiler)
+	done := 0
+	for i := 0; i < 4; i++ {
+		go func() {
+			spin(30000000)
+			done++
+		}()
+	}
+	for done < 4 {
+		runtime.Gosched()
+	}
+}
+)";
+
+gol::test::RunResult gol_env(const std::vector<std::string>& env, const std::string& source) {
+  char dir_template[] = "/tmp/gol-cli-XXXXXX";
+  const fs::path dir = mkdtemp(dir_template);
+  std::ofstream(dir / "prog.gol") << source;
+  gol::test::RunResult r = gol::test::run({GOL_BINARY, "run", "prog.gol"}, dir, env);
+  fs::remove_all(dir);
+  return r;
+}
+
+TEST(GolRunCli, GomaxprocsComesFromTheEnvironment) {
+  gol::test::RunResult r = gol_env({"GOMAXPROCS=3"}, kProcsProgram);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "3 gol" GOL_VERSION_FOR_TESTS " gol\n");
+  // Go ignores a value that is not a positive integer: the CPU count then.
+  r = gol_env({"GOMAXPROCS=zero"}, kProcsProgram);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_FALSE(r.out.starts_with("0 ")) << r.out;
+}
+
+TEST(GolRunCli, SchedtracePrintsGoStyleLines) {
+  gol::test::RunResult r = gol_env({"GOMAXPROCS=2", "GOLDEBUG=schedtrace=10"}, kProcsProgram);
+  EXPECT_EQ(r.status, 0) << r.err;
+  // At least the first line (at start-up), in Go's form.
+  EXPECT_TRUE(r.err.starts_with("SCHED ")) << r.err;
+  EXPECT_NE(r.err.find("ms: gomaxprocs=2 idleprocs="), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(" runqueue="), std::string::npos) << r.err;
+  r = gol_env({"GOMAXPROCS=2", "GOLDEBUG=schedtrace=10,scheddetail=1"}, kProcsProgram);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("\n  P0: status="), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("\n  M0: p="), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("\n  G1: status="), std::string::npos) << r.err;
+}
+
+TEST(GolRunCli, GoOfANilFuncIsAFatalError) {
+  gol::test::RunResult r = gol("run", R"(package main
+
+func main() {
+	var f func()
+	go f()
+}
+)");
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_TRUE(r.err.starts_with("fatal error: go of nil func value\n\ngoroutine 1 [running]:\nmain.main()\n")) << r.err;
 }
 
 TEST(GolDisasm, PrintsEachFunctionWithTypedInstructions) {

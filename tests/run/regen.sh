@@ -15,13 +15,19 @@
 # The binary is run directly rather than through `go run`, so no
 # "exit status N" line needs stripping.
 #
-# Normalisation of a panic's stack (run_test.cc compares by the same rule):
-# a "[signal SIGSEGV: ...]" line (Go's nil dereference is a hardware fault,
-# gol's is not) is dropped; after the line "goroutine 1 [running]:", frames whose file is not the
+# Normalisation of a goroutine trace (run_test.cc compares by the same rule):
+# a "[signal SIGSEGV: ...]" line before the trace (Go's nil dereference is a
+# hardware fault, gol's is not) is dropped. The trace starts at the first
+# goroutine header, "goroutine 1 [running]:" after a panic or any
+# "goroutine N [wait reason]:" of a fatal error's dump. From there on:
+# headers are kept with the goroutine number replaced by "N" unless it is 1
+# (Go's numbers for other goroutines depend on its runtime's own goroutines);
+# blank lines between goroutines are kept; frames whose file is not the
 # program itself (Go's runtime: "panic({...})", "runtime.gopanic") are
 # dropped; a kept frame is its function line with the arguments replaced by
 # "..." (Go prints register values there, gol cannot) and "\tNAME.gol:LINE"
-# without the directory or the "+0x" offset.
+# without the directory or the "+0x" offset. "created by F in goroutine K"
+# is kept like a frame, K masked as "N" unless it is 1.
 #
 # Review the diff (git diff tests/run) before trusting new expectations:
 # they are what gol will be held to.
@@ -48,8 +54,14 @@ cache="${TMPDIR:-/tmp}/gol-corpus-go/cache"
 normalise() { # $1: program name (NAME.gol)
 	awk -v prog="$1" -v src="${1%.gol}.go" '
 	BEGIN { stack = 0 }
+	/^goroutine [0-9]+ \[[^]]*\]:$/ {
+		stack = 1; fn = ""
+		if ($0 !~ /^goroutine 1 /) sub(/^goroutine [0-9]+ /, "goroutine N ")
+		print; next
+	}
 	!stack && /^\[signal / { next }
-	!stack { print; if ($0 == "goroutine 1 [running]:") stack = 1; next }
+	!stack { print; next }
+	/^$/ { print; fn = ""; next }
 	/^\t/ {
 		loc = substr($0, 2); sub(/ \+0x[0-9a-f]+$/, "", loc)
 		file = loc; sub(/:[0-9]+$/, "", file); line = substr(loc, length(file) + 2)
@@ -59,7 +71,11 @@ normalise() { # $1: program name (NAME.gol)
 	}
 	{
 		fn = $0
-		if (fn ~ /\([^()]+\)$/) { sub(/\([^()]+\)$/, "(...)", fn) }
+		if (fn ~ /^created by .* in goroutine [0-9]+$/) {
+			if (fn !~ / in goroutine 1$/) sub(/ in goroutine [0-9]+$/, " in goroutine N", fn)
+		} else if (fn ~ /\([^()]+\)$/) {
+			sub(/\([^()]+\)$/, "(...)", fn)
+		}
 	}'
 }
 

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <memory>
@@ -30,6 +31,12 @@ class TestExecutor : public Executor {
     return s;
   }
   void preempt(M&) override {}
+  bool may_wake() override { return false; }
+  // Every test here ends with shutdown: a report would be a scheduler bug.
+  [[noreturn]] void deadlock() override {
+    std::fprintf(stderr, "unexpected deadlock report\n");
+    std::_Exit(1);
+  }
   void thread_started(M&) override {}
   void thread_stopping(M&) override {}
   void* alloc_record(size_t bytes) override {

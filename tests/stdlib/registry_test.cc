@@ -21,8 +21,8 @@
 namespace gol::lang {
 namespace {
 
-const std::vector<std::string> kPaths = {"errors", "fmt",     "io",      "math",        "os",
-                                         "sort",   "strconv", "strings", "unicode/utf8"};
+const std::vector<std::string> kPaths = {"errors",  "fmt",  "io",      "math",    "os",
+                                         "runtime", "sort", "strconv", "strings", "unicode/utf8"};
 
 PackageRegistry make_registry() {
   PackageRegistry registry;
@@ -116,6 +116,7 @@ TEST_P(StdlibPackage, TypeChecksWithoutDiagnostics) {
   if (name == "io") text += "\t_ = io.EOF\n";
   if (name == "math") text += "\t_ = math.Pi\n";
   if (name == "os") text += "\t_ = os.Args\n";
+  if (name == "runtime") text += "\t_ = runtime.Gosched\n";
   if (name == "sort") text += "\t_ = sort.Ints\n";
   if (name == "strconv") text += "\t_ = strconv.Itoa\n";
   if (name == "strings") text += "\t_ = strings.Split\n";
