@@ -240,7 +240,12 @@ Exit GOL_EXECUTE_NAME(Vm& vm, uint32_t stop_depth) {
 #endif
 
   GOL_LOAD_FRAME();
-  GOL_SAFE_POINT();  // entry of the first function
+  // The entry of the first function is a safe point — except when the
+  // goroutine may stop there: it may be resuming (its top frame's pc is
+  // mid-function, or at the entry where it was stopped), and a request that
+  // is already pending would stop it again before it made any progress.
+  // Its next call or back-edge honours the request.
+  if (!vm.can_stop) GOL_SAFE_POINT();
 
 #ifdef GOL_PORTABLE_DISPATCH
 next_instr:
