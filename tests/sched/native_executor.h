@@ -8,10 +8,14 @@
 // it consumes the M's breaker and reports whether the G was asked to yield.
 #pragma once
 
+#include <time.h>
+
 #include <array>
+#include <cerrno>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <functional>
 #include <mutex>
 #include <vector>
@@ -82,6 +86,15 @@ class NativeExecutor : public Executor {
   std::mutex m_mu;
   std::vector<void*> m_records;
 };
+
+// A blocking call for a simulated system call: the thread sleeps until an
+// absolute deadline (a collection's signals must not stretch it).
+inline void sleep_ns(int64_t ns) {
+  const int64_t deadline = monotonic_ns() + ns;
+  const timespec ts{static_cast<time_t>(deadline / 1'000'000'000), static_cast<long>(deadline % 1'000'000'000)};
+  while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr) == EINTR) {
+  }
+}
 
 // Spins (simulated time passing) until pred() or the deadline; false on timeout.
 template <class Pred>

@@ -3,6 +3,7 @@
 // goroutines share one P fairly, GOMAXPROCS changes while work runs.
 // (scripts/test.sh also runs these under ThreadSanitizer.)
 #include "sched/proc.h"
+#include "tests/sched/native_executor.h"
 
 #include <gtest/gtest.h>
 
@@ -20,35 +21,14 @@ namespace {
 // A task is a function called each time its G runs; it says how the G stops.
 using Body = std::function<Stop::Kind(G&)>;
 
-class TestExecutor : public Executor {
+// The shared test executor, with this file's simpler task signature.
+class TestExecutor : public testing_support::NativeExecutor {
  public:
-  ~TestExecutor() override {
-    for (void* p : m_records) std::free(p);
-  }
   Stop run(M&, G& g) override {
     Stop s;
     s.kind = (*static_cast<Body*>(g.task))(g);
     return s;
   }
-  void preempt(M&) override {}
-  bool may_wake() override { return false; }
-  // Every test here ends with shutdown: a report would be a scheduler bug.
-  [[noreturn]] void deadlock() override {
-    std::fprintf(stderr, "unexpected deadlock report\n");
-    std::_Exit(1);
-  }
-  void thread_started(M&) override {}
-  void thread_stopping(M&) override {}
-  void* alloc_record(size_t bytes) override {
-    void* p = std::calloc(1, bytes);
-    std::lock_guard<std::mutex> lock(m_mu);
-    m_records.push_back(p);
-    return p;
-  }
-
- private:
-  std::mutex m_mu;
-  std::vector<void*> m_records;
 };
 
 class Procs : public testing::TestWithParam<int32_t> {};

@@ -20,15 +20,8 @@ namespace {
 using testing_support::Body;
 using testing_support::NativeExecutor;
 using testing_support::spin_until;
+using testing_support::sleep_ns;
 using testing_support::stop;
-
-// A blocking call for a simulated system call: the thread sleeps.
-void sleep_ns(int64_t ns) {
-  const int64_t deadline = monotonic_ns() + ns;
-  const timespec ts{static_cast<time_t>(deadline / 1'000'000'000), static_cast<long>(deadline % 1'000'000'000)};
-  while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr) == EINTR) {
-  }
-}
 
 class SysmonProcs : public testing::TestWithParam<int32_t> {};
 
