@@ -1,7 +1,8 @@
 #!/bin/bash
 # run.sh — run the benchmarks under Go, gol, Lua 5.4 and Python 3 side by side.
 #
-# Usage: bench/run.sh [NAME...]   (default: fib loop nbody parfib spawn)
+# Usage: bench/run.sh [NAME...]
+#        (default: fib loop nbody parfib spawn pingpong threadring spawnpark sleepers)
 # Environment:
 #   GOL     the gol binary (default: the newest build*/cli/gol of the checkout)
 #   RUNS    timed runs per program and runtime (default 5); one untimed
@@ -20,6 +21,13 @@
 #    t(create 0)) / 1000000 from the medians of the two; bytes/goroutine is
 #    the median of the figure `spawn idle 100000` prints on its
 #    "measure: bytes/goroutine N" line. README.md explains both.
+#  - pingpong, threadring, sleepers (channels, select and timers): Go and
+#    gol only, each timed as a whole process with GOMAXPROCS=1 and with
+#    GOMAXPROCS=2 in its environment, one table for the three with a
+#    gol/Go row per program.
+#  - spawnpark: Go and gol only, with GOMAXPROCS=1 and 2; the program
+#    measures itself and prints "measure: ns/goroutine N" and
+#    "measure: bytes/goroutine N"; the table shows the medians.
 # The Go program is built once with `go build` and its binary is timed, so
 # compilation is not counted; gol's figure includes its compile step, as
 # `gol run` does it. Every runtime's output must equal Go's for the same
@@ -33,7 +41,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 runs=${RUNS:-5}
 names=("$@")
-[ ${#names[@]} -eq 0 ] && names=(fib loop nbody parfib spawn)
+[ ${#names[@]} -eq 0 ] && names=(fib loop nbody parfib spawn pingpong threadring spawnpark sleepers)
 
 gol=${GOL:-$(ls -t "$root"/build*/cli/gol 2>/dev/null | head -n 1)}
 go=${GOL_GO:-}
@@ -105,6 +113,25 @@ figure() {
 		values="$values$v"$'\n'
 	done
 	printf '%s' "$values" | median
+}
+
+# figures NAME1 NAME2 EXPECTED CMD...: like figure, for two figures taken
+# from the same runs; prints "MEDIAN1 MEDIAN2", or "wrong wrong" / "fail fail".
+figures() {
+	local n1=$1 n2=$2 expected=$3
+	shift 3
+	local i v1s="" v2s=""
+	for ((i = 0; i < runs; i++)); do
+		seconds "$@" >/dev/null || { echo fail fail; return; }
+		same_output "$expected" || { echo wrong wrong; return; }
+		local v1 v2
+		v1=$(awk -v n="$n1" '$1 == "measure:" && $2 == n { print $3 }' "$scratch/out")
+		v2=$(awk -v n="$n2" '$1 == "measure:" && $2 == n { print $3 }' "$scratch/out")
+		{ [ -n "$v1" ] && [ -n "$v2" ]; } || { echo fail fail; return; }
+		v1s="$v1s$v1"$'\n'
+		v2s="$v2s$v2"$'\n'
+	done
+	echo "$(printf '%s' "$v1s" | median) $(printf '%s' "$v2s" | median)"
 }
 
 ratio() { # gol other
@@ -222,6 +249,49 @@ spawn_rows() {
 	printf '%-8s %-8s %13s %16s\n' spawn gol/Go "$(ratio "${ns[gol]}" "${ns[go]}")" "$(ratio "${bytes[gol]}" "${bytes[go]}")"
 }
 
+# One program of the channel table: NAME under Go and gol, with one and
+# with two Ps, then the ratios. The header is printed by the caller.
+procs_rows() {
+	local name=$1 expected="$scratch/$1/expected" rt
+	local -A one=([go]=- [gol]=-) two=([go]=- [gol]=-)
+	prepare "$name"
+	expect "$name" "$expected" GOMAXPROCS=1 --
+	for rt in go gol; do
+		if runner "$rt" "$name"; then
+			one[$rt]=$(measure "$expected" env GOMAXPROCS=1 "${cmd[@]}")
+			two[$rt]=$(measure "$expected" env GOMAXPROCS=2 "${cmd[@]}")
+		fi
+		printf '%-10s %-8s %13s %13s\n' "$name" "$rt" "${one[$rt]}" "${two[$rt]}"
+	done
+	printf '%-10s %-8s %13s %13s\n' "$name" gol/Go "$(ratio "${one[gol]}" "${one[go]}")" "$(ratio "${two[gol]}" "${two[go]}")"
+}
+
+# spawnpark: the program's own figures, with one and with two Ps.
+spawnpark_rows() {
+	local expected="$scratch/spawnpark/expected" rt p
+	local -A ns=() bytes=()
+	prepare spawnpark
+	expect spawnpark "$expected" GOMAXPROCS=1 --
+	for rt in go gol; do
+		for p in 1 2; do
+			ns[$rt$p]=-
+			bytes[$rt$p]=-
+			runner "$rt" spawnpark || continue
+			local both
+			both=$(figures ns/goroutine bytes/goroutine "$expected" env GOMAXPROCS=$p "${cmd[@]}")
+			ns[$rt$p]=${both% *}
+			bytes[$rt$p]=${both#* }
+		done
+	done
+	separate
+	printf '%-10s %-8s %16s %16s %16s %16s\n' bench runtime "ns/gor. P=1" "ns/gor. P=2" "bytes/gor. P=1" "bytes/gor. P=2"
+	for rt in go gol; do
+		printf '%-10s %-8s %16s %16s %16s %16s\n' spawnpark "$rt" "${ns[${rt}1]}" "${ns[${rt}2]}" "${bytes[${rt}1]}" "${bytes[${rt}2]}"
+	done
+	printf '%-10s %-8s %16s %16s %16s %16s\n' spawnpark gol/Go "$(ratio "${ns[gol1]}" "${ns[go1]}")" \
+		"$(ratio "${ns[gol2]}" "${ns[go2]}")" "$(ratio "${bytes[gol1]}" "${bytes[go1]}")" "$(ratio "${bytes[gol2]}" "${bytes[go2]}")"
+}
+
 echo "runs per cell: $runs (median, after one warm-up); times in seconds"
 echo "go:     ${go:--}"
 echo "gol:    ${gol:--}"
@@ -229,11 +299,23 @@ echo "lua:    ${lua:--}"
 echo "python: ${python:--}"
 echo
 plain_open=0 # is the last table printed the plain one?
+procs_open=0 # ... the channel one?
 for name in "${names[@]}"; do
 	case $name in
-	parfib) parfib_rows; plain_open=0 ;;
-	spawn) spawn_rows; plain_open=0 ;;
+	parfib) parfib_rows; plain_open=0; procs_open=0 ;;
+	spawn) spawn_rows; plain_open=0; procs_open=0 ;;
+	spawnpark) spawnpark_rows; plain_open=0; procs_open=0 ;;
+	pingpong | threadring | sleepers)
+		if [ $procs_open -eq 0 ]; then
+			separate
+			printf '%-10s %-8s %13s %13s\n' bench runtime GOMAXPROCS=1 GOMAXPROCS=2
+			procs_open=1
+		fi
+		plain_open=0
+		procs_rows "$name"
+		;;
 	*)
+		procs_open=0
 		if [ $plain_open -eq 0 ]; then
 			separate
 			printf '%-8s %9s %9s %9s %9s   %8s %8s %9s\n' bench Go gol Lua5.4 Python gol/Go gol/Lua gol/Python

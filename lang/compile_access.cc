@@ -43,9 +43,18 @@ static int offset_pointer(FuncCompiler& fc, int ptr, uint32_t* off) {
   return t;
 }
 
+// Narrow scalars (1-, 2- and 4-byte integers and bool) are read and written
+// with sized loads and stores wherever they are in memory: a *int32 may point
+// into a packed []int32 (4 bytes per element) or at an 8-byte slot (a
+// variable in a cell, a struct field), and the same instructions must work on
+// both. So only the low bytes of a narrow slot in memory mean anything
+// (sync/atomic's 32-bit operations write just those); registers always hold
+// the value extended to 64 bits, and a raw copy of an aggregate from memory
+// (LDN) is re-extended field by field (canonicalize).
 void FuncCompiler::load_mem(int ptr, uint32_t off, int dst, const Type* t, uint32_t st) {
   ptr = offset_pointer(*this, ptr, &off);
   const uint32_t n = slots(t);
+  if (const uint32_t ts = stride(t); ts > 0 && ts < 8) st = ts;
   if (st < 8) {
     const bool sgn = is_signed_int(t);
     vm::Op op = st == 1 ? (sgn ? vm::Op::LDI8 : vm::Op::LDU8)
@@ -61,11 +70,51 @@ void FuncCompiler::load_mem(int ptr, uint32_t off, int dst, const Type* t, uint3
   }
   emit(vm::Op::LDN, dst, ptr, static_cast<int>(n));
   emit_extra(off);
+  canonicalize(dst, t);
+}
+
+void FuncCompiler::canonicalize(int reg, const Type* t) {
+  const uint32_t ts = stride(t);
+  if (ts > 0 && ts < 8) {
+    wrap(reg, t);
+    return;
+  }
+  const Type* u = under(t);
+  if (const Struct* st = u->as<Struct>()) {
+    int off = 0;
+    for (const Var* f : st->fields) {
+      canonicalize(reg + off, f->type);
+      off += static_cast<int>(slots(f->type));
+    }
+  } else if (const Array* a = u->as<Array>()) {
+    // Packed arrays (narrow elements) hold their elements' bytes, not slots.
+    const uint32_t es = stride(a->elem);
+    if (es > 0 && es < 8) return;
+    if (!has_narrow(a->elem)) return;
+    const uint32_t n = slots(a->elem);
+    for (int64_t i = 0; i < a->len; i++) canonicalize(reg + static_cast<int>(i * n), a->elem);
+  }
+}
+
+bool FuncCompiler::has_narrow(const Type* t) {
+  const uint32_t ts = stride(t);
+  if (ts > 0 && ts < 8) return true;
+  const Type* u = under(t);
+  if (const Struct* st = u->as<Struct>()) {
+    for (const Var* f : st->fields) {
+      if (has_narrow(f->type)) return true;
+    }
+  } else if (const Array* a = u->as<Array>()) {
+    const uint32_t es = stride(a->elem);
+    return !(es > 0 && es < 8) && has_narrow(a->elem);
+  }
+  return false;
 }
 
 void FuncCompiler::store_mem(int ptr, uint32_t off, int src, const Type* t, uint32_t st) {
   ptr = offset_pointer(*this, ptr, &off);
   const uint32_t n = slots(t);
+  if (const uint32_t ts = stride(t); ts > 0 && ts < 8) st = ts;  // see load_mem
   if (st < 8) {
     vm::Op op = st == 1 ? vm::Op::ST8 : st == 2 ? vm::Op::ST16 : vm::Op::ST32;
     emit(op, ptr, static_cast<int>(off), src);
@@ -113,6 +162,7 @@ void FuncCompiler::load(const Loc& loc, int dst) {
     case Loc::Kind::Global:
       if (n == 1) {
         emit_abx(vm::Op::GGET, dst, loc.offset);
+        canonicalize(dst, loc.type);  // a *int32 may have written its low bytes
       } else if (n > 1) {
         const int p = alloc(1);
         emit_abx(vm::Op::GADDR, p, loc.offset);

@@ -15,10 +15,6 @@ namespace {
 
 const Type* defaulted(const Type* t) { return is_untyped(t) ? default_type(t) : t; }
 
-[[noreturn]] void not_yet(Pos pos, const std::string& what) {
-  compile_fail(pos, what + " is not supported yet (channels and select come with the next issue)");
-}
-
 // How the builtin print shows a value of type t.
 vm::PrintKind print_kind(const Type* t) {
   const Type* u = under(defaulted(t));
@@ -67,7 +63,12 @@ int FuncCompiler::builtin_call(CallExpr* c, int dst) {
         emit(vm::Op::MAPLEN, r, m);
         return r;
       }
-      if (t->is<Chan>()) not_yet(c->pos(), "len and cap of channels");
+      if (t->is<Chan>()) {
+        const int ch = expr(args[0]);
+        const int r = result(1);
+        emit(id == BuiltinId::Len ? vm::Op::CHLEN : vm::Op::CHCAP, r, ch);
+        return r;
+      }
       const int h = expr(args[0]);
       const int r = result(1);
       emit(vm::Op::MOVE, r, h + (id == BuiltinId::Len ? 1 : 2));
@@ -149,7 +150,18 @@ int FuncCompiler::builtin_call(CallExpr* c, int dst) {
         emit(vm::Op::MAKEMAP, r, static_cast<int>(m_pc.type_index_of(t)), hint);
         return r;
       }
-      not_yet(c->pos(), "make(chan)");
+      // make(chan T[, size])
+      int size;
+      if (args.size() > 1) {
+        size = expr(args[1]);
+      } else {
+        size = alloc(1);
+        load_int(size, 0);
+      }
+      const int r = result(1);
+      emit(vm::Op::MAKECHAN, r, size);
+      emit_extra(m_pc.type_index_of(u));
+      return r;
     }
     case BuiltinId::New: {
       const int r = result(1);
@@ -200,8 +212,11 @@ int FuncCompiler::builtin_call(CallExpr* c, int dst) {
       }
       return r;
     }
-    case BuiltinId::Close:
-      not_yet(c->pos(), "close");
+    case BuiltinId::Close: {
+      const int ch = expr(args[0]);
+      emit(vm::Op::CLOSE, ch);
+      return ch;
+    }
     default:
       break;
   }
@@ -217,7 +232,8 @@ void FuncCompiler::deferred_builtin(CallExpr* c, vm::Op op) {
   std::vector<const Type*> types;
   for (Expr* a : c->args) types.push_back(defaulted(a->type));
   if (id == BuiltinId::Panic) types = {universe_any()};
-  if (id != BuiltinId::Panic && id != BuiltinId::Print && id != BuiltinId::Println && id != BuiltinId::Delete) {
+  if (id != BuiltinId::Panic && id != BuiltinId::Print && id != BuiltinId::Println && id != BuiltinId::Delete &&
+      id != BuiltinId::Close) {
     compile_fail(c->pos(), std::string(keyword) + builtin_name(id) + " is not supported yet");
   }
   auto* p = new vm::Proto();
@@ -244,6 +260,8 @@ void FuncCompiler::deferred_builtin(CallExpr* c, vm::Op op) {
       w.emit(vm::Op::PANIC, 0);
     } else if (id == BuiltinId::Delete) {
       w.emit(vm::Op::MAPDEL, 0, 1);
+    } else if (id == BuiltinId::Close) {
+      w.emit(vm::Op::CLOSE, 0);
     } else {
       emit_prints(w, regs, id == BuiltinId::Println);
     }

@@ -221,7 +221,7 @@ int FuncCompiler::unary(UnaryExpr* u, int dst) {
       return p;
     }
     case Op::Arrow:
-      compile_fail(u->pos(), "receiving from a channel is not supported yet (channels and select come with the next issue)");
+      return recv_expr(u, dst, false);
     default:
       compile_fail(u->pos(), "internal error: unknown unary operator");
   }

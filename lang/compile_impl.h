@@ -272,6 +272,14 @@ class FuncCompiler {
   bool counting_loop(ForStmt* s, LabeledStmt* label);
   void range_stmt(RangeStmt* s);
   void switch_stmt(SwitchStmt* s);
+  // compile_chan.cc
+  void select_stmt(SelectStmt* s);
+  void send_stmt(SendStmt* s);
+  // <-c into dst (comma_ok: value then ok, in fresh registers).
+  int recv_expr(UnaryExpr* u, int dst, bool comma_ok);
+  // The head of `for v := range c`: receives into value_reg (value, then ok)
+  // at *loop_top and adds the exit taken when the channel is closed.
+  void range_chan(RangeStmt* s, int value_reg, const Type* elem, int* loop_top, std::vector<int>& exits);
   void type_switch(TypeSwitchStmt* s);
   void return_stmt(ReturnStmt* s);
   void branch(BranchStmt* s);
@@ -301,6 +309,10 @@ class FuncCompiler {
   void float_to_int(int dst, int src, BasicKind to);
   void store_mem(int ptr, uint32_t off, int src, const Type* t, uint32_t stride);
   void load_mem(int ptr, uint32_t off, int dst, const Type* t, uint32_t stride);
+  // Re-extends the narrow scalars of a value of type t copied raw from
+  // memory into registers at reg (see load_mem).
+  void canonicalize(int reg, const Type* t);
+  bool has_narrow(const Type* t);
   int const_index(Expr* e, int64_t* out);
 
  public:
@@ -327,6 +339,8 @@ class FuncCompiler {
   };
   const LabeledStmt* m_labels_for_next = nullptr;  // label of the statement being compiled
   std::vector<Target> m_targets;
+  // Receives a select has done already: the registers of the value (then ok).
+  std::unordered_map<const UnaryExpr*, int> m_received;
   std::unordered_map<const Stmt*, int> m_label_pc;                  // goto targets placed
   std::unordered_map<const Stmt*, std::vector<int>> m_label_fwd;    // gotos waiting for a target
   // fallthrough: the jump to the next clause's body

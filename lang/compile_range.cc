@@ -191,8 +191,13 @@ void FuncCompiler::range_stmt(RangeStmt* s) {
     emit(vm::Op::ADDI, counter, counter, 1);
     patch(to_cond, here());
     patch(emit_cmp_jump(vm::Op::JLT, counter, hdr + 1), loop_top);
-  } else if (xt->is<Chan>()) {
-    compile_fail(s->pos(), "range over a channel is not supported yet (channels and select come with the next issue)");
+  } else if (const Chan* ch = xt->as<Chan>()) {
+    const int v = alloc(slots(ch->elem) + 1);
+    range_chan(s, v, ch->elem, &loop_top, exits);
+    assign_range_var(*this, key, v, ch->elem);
+    stmt(s->body);
+    patch_here(m_targets.back().continues);
+    jump_to(loop_top);
   } else {
     compile_fail(s->pos(), "range over " + type_string(s->x->type, nullptr) + " is not supported");
   }

@@ -16,12 +16,6 @@
 namespace gol::lang {
 
 
-namespace {
-[[noreturn]] void not_yet(Pos pos, const std::string& what) {
-  compile_fail(pos, what + " is not supported yet (channels and select come with the next issue)");
-}
-}  // namespace
-
 void FuncCompiler::block(const std::vector<Stmt*>& list) {
   const int mark = top();
   for (Stmt* s : list) stmt(s);
@@ -122,9 +116,11 @@ void FuncCompiler::stmt(Stmt* s) {
       deferred_call(unparen(s->as<GoStmt>()->call)->as<CallExpr>(), vm::Op::GO);
       break;
     case NodeKind::SelectStmt:
-      not_yet(s->pos(), "select");
+      select_stmt(s->as<SelectStmt>());
+      break;
     case NodeKind::SendStmt:
-      not_yet(s->pos(), "sending on a channel");
+      send_stmt(s->as<SendStmt>());
+      break;
     default:
       compile_fail(s->pos(), std::string("internal error: unexpected statement ") + node_kind_name(s->kind));
   }
@@ -235,7 +231,8 @@ void FuncCompiler::define_or_assign(const std::vector<Expr*>& lhs, const std::ve
       base = type_assert(ta, -1, true);
       parts = {ta->type, universe_bool()};
     } else if (auto* u = r->as<UnaryExpr>(); u != nullptr && u->op == Op::Arrow) {
-      not_yet(r->pos(), "receiving from a channel");
+      base = recv_expr(u, -1, true);
+      parts = {under(u->x->type)->as<Chan>()->elem, universe_bool()};
     } else {
       base = expr(r);
       const Tuple* t = r->type->as<Tuple>();

@@ -46,6 +46,7 @@ Scheduler::Scheduler(Executor& exec, int32_t procs) : m_exec(exec) {
   }
   // Highest id first on the idle list, so P0 is taken first.
   for (int32_t i = procs; i-- > 0;) pidleput(m_allp[static_cast<size_t>(i)]);
+  m_p0 = m_allp[0];
   m_procs.store(procs, std::memory_order_relaxed);
 }
 
@@ -200,12 +201,16 @@ void Scheduler::startm_locked(P* p, bool spinning, std::unique_lock<std::mutex>&
       return;
     }
   }
+  // Any idle M but the timer sleeper, which is better left waiting for
+  // its deadline (as Go's startm never takes the M in the netpoller).
   M* m = m_midle;
+  if (m != nullptr && m == m_timer_sleeper && m->link != nullptr) m = m->link;
   if (m != nullptr) {
-    m_midle = m->link;
-    m->link = nullptr;
-    m_nmidle--;
-    m_idle_epoch++;
+    midle_remove_locked(*m);
+    if (m == m_timer_sleeper) {
+      m_timer_sleeper = nullptr;
+      m_timer_deadline.store(0, std::memory_order_seq_cst);
+    }
   } else if (m_exiting.load(std::memory_order_relaxed)) {
     // No new threads once run() is joining them (it joins m_allm once).
     // The P's Gs will never run: the scheduler is ending.
@@ -233,24 +238,43 @@ void Scheduler::startm_locked(P* p, bool spinning, std::unique_lock<std::mutex>&
 void Scheduler::stopm(M& m) {
   if (m.p != nullptr) fatal("stopm: holding a P");
   if (m.spinning) fatal("stopm: spinning");
-  bool last = false;
-  uint64_t epoch = 0;
-  {
-    std::lock_guard<std::mutex> lock(m_lock);
+  for (;;) {
+    bool last = false;
+    uint64_t epoch = 0;
+    int64_t deadline = 0;
+    {
+      std::lock_guard<std::mutex> lock(m_lock);
+      if (m_exiting.load(std::memory_order_acquire)) return;
+      m.link = m_midle;
+      m_midle = &m;
+      m_nmidle++;
+      // Ms in a system call are not idle; sysmon is not an M.
+      last = m_nmidle == static_cast<int32_t>(m_allm.size());
+      epoch = m_idle_epoch;
+      deadline = timer_sleep_begin_locked(m);
+    }
+    if (deadline == 0) {
+      if (last) check_dead(epoch);
+      m.park.sleep();
+    } else if (!m.park.sleep_until(deadline)) {
+      // The timer sleeper's deadline (timer.cc): run what is due, with a
+      // P if one was free (then go and run what the timers readied).
+      if (timer_sleep_expired(m)) {
+        if (m.p != nullptr) return;
+        continue;
+      }
+      m.park.sleep();  // someone took m off the idle list: their wakeup
+    }
+    m.park.clear();
+    P* p = m.nextp;
+    m.nextp = nullptr;
+    if (p != nullptr) {
+      acquirep(m, p);
+      return;
+    }
+    // Woken without a P: shutdown, or an earlier timer (wake_for_timer).
     if (m_exiting.load(std::memory_order_acquire)) return;
-    m.link = m_midle;
-    m_midle = &m;
-    m_nmidle++;
-    // Ms in a system call are not idle; sysmon is not an M.
-    last = m_nmidle == static_cast<int32_t>(m_allm.size());
-    epoch = m_idle_epoch;
   }
-  if (last) check_dead(epoch);
-  m.park.sleep();
-  m.park.clear();
-  P* p = m.nextp;
-  m.nextp = nullptr;
-  if (p != nullptr) acquirep(m, p);
 }
 
 // m went idle and no M is left running (cf. checkdead). Every G should
@@ -272,7 +296,9 @@ void Scheduler::check_dead(uint64_t idle_epoch) {
   {
     std::lock_guard<std::mutex> lock(m_lock);
     if (m_exiting.load(std::memory_order_acquire) || m_stopping.load(std::memory_order_acquire) ||
-        m_deadlock_reported || m_idle_epoch != idle_epoch || m_nmidle != static_cast<int32_t>(m_allm.size())) {
+        m_deadlock_reported || m_idle_epoch != idle_epoch || m_nmidle != static_cast<int32_t>(m_allm.size()) ||
+        // A pending timer will wake someone: the timer sleeper waits for it.
+        earliest_timer_locked() != 0) {
       return;
     }
     std::lock_guard<std::mutex> glock(m_allgs_lock);  // lock order: m_lock first
@@ -373,6 +399,8 @@ G* Scheduler::find_runnable(M& m, bool* inherit) {
   for (;;) {
     if (m_exiting.load(std::memory_order_acquire) || m_stopping.load(std::memory_order_acquire)) return nullptr;
     P* p = m.p;
+    // Due timers first: they may ready Gs onto this P (cf. checkTimers).
+    check_timers(p);
     const auto nprocs = static_cast<uint32_t>(m_procs.load(std::memory_order_relaxed));
     *inherit = false;
     // Fairness: every 61st schedule looks at the global queue first, or two
@@ -444,6 +472,12 @@ G* Scheduler::steal_work(M& m) {
       // to reach a stop point: indexing it without m_lock is safe.
       P* victim = m_allp[(start + i) % nprocs];
       if (victim == m.p) continue;
+      // The last pass also runs a victim's due timers, whose Gs land on
+      // this M's P (cf. stealWork's stealTimersOrRunNextG).
+      if (steal_runnext && check_timers(victim)) {
+        bool inherit = false;
+        if (G* g = m.p->runq.get(&inherit)) return g;
+      }
       if (G* g = m.p->runq.steal(victim->runq, steal_runnext)) {
         m_steals.fetch_add(1, std::memory_order_relaxed);
         return g;
@@ -565,6 +599,8 @@ void Scheduler::shutdown(int code) {
   m_exit_code = code;
   // Release pairs with the acquire loads at every M's scheduling points.
   m_exiting.store(true, std::memory_order_release);
+  m_timer_sleeper = nullptr;
+  m_timer_deadline.store(0, std::memory_order_seq_cst);
   while (M* idle = m_midle) {
     m_midle = idle->link;
     m_nmidle--;
@@ -654,6 +690,7 @@ int32_t Scheduler::set_procs(int32_t n) {
     }
     p->gfree.clear();
     p->gfreecnt.store(0, std::memory_order_relaxed);
+    move_timers_locked(p, m_p0);
     p->status.store(PStatus::Dead, std::memory_order_relaxed);
   }
   for (int32_t i = old; i < n; i++) m_allp[static_cast<size_t>(i)]->status.store(PStatus::Stopped);

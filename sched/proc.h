@@ -47,6 +47,7 @@
 #include "sched/globrunq.h"
 #include "sched/note.h"
 #include "sched/runq.h"
+#include "sched/timer.h"
 
 namespace gol::sched {
 
@@ -79,6 +80,7 @@ struct P {
   P* link = nullptr;            // idle list (m_lock)
   std::vector<G*> gfree;        // owner M only: dead Gs for reuse
   std::atomic<int32_t> gfreecnt{0};  // gfree.size() for schedtrace: owner writes, relaxed
+  TimerHeap timers;             // its own lock; any thread (timer.h)
   // What sysmon saw last (cf. Go's sysmontick): sysmon only.
   struct SysmonTick {
     uint32_t schedtick = 0;
@@ -155,6 +157,13 @@ class Executor {
   // Memory for G, M and P records that the collector must scan (a G holds
   // its task) and never free. Tests may use calloc.
   virtual void* alloc_record(size_t bytes) = 0;
+  // Memory the collector scans as a root but never frees by itself, given
+  // back with free_roots: timer heaps' arrays, the only references to
+  // pending timers (timer.h). Called on any thread that adds a timer (an M
+  // or a registered thread), never by sysmon. The default is malloc, for
+  // tests whose timers hold no collected memory.
+  virtual void* alloc_roots(size_t bytes);
+  virtual void free_roots(void* p);
 };
 
 class Scheduler {
@@ -199,6 +208,18 @@ class Scheduler {
   // or ready Gs (they go to the global queue); it must not park the G.
   void enter_syscall();
   bool exit_syscall();
+
+  // Timers (timer.cc; semantics in timer.h). add_timer arms t, which must
+  // not be pending, to run at `when` (monotonic ns) and then every
+  // `period` ns if period > 0. stop_timer disarms it: true if it was
+  // pending. reset_timer re-arms it (pending or not): true if it was
+  // pending. Any thread (an M, in a G or in a timer callback, or another
+  // registered thread); none of them blocks beyond short locks.
+  void add_timer(Timer* t, int64_t when, int64_t period);
+  bool stop_timer(Timer* t);
+  bool reset_timer(Timer* t, int64_t when, int64_t period);
+  // Timers pending on all Ps (a sample).
+  int64_t timer_count();
 
   // Every G ever created, live or dead (cf. allgs), for dumps and
   // schedtrace; a snapshot under the lock.
@@ -248,6 +269,27 @@ class Scheduler {
   void check_dead(uint64_t idle_epoch);
   // exit_syscall found no P (Stop::LostP): queue g, or run it on a P freed since.
   bool exit_syscall_lost(M& m, G* g);
+
+  // Timers (timer.cc).
+  // Runs the heap's timers due at `now` on the calling M; returns how many.
+  int run_timers(TimerHeap& heap, int64_t now);
+  // Runs p's due timers if any (cf. checkTimers): cheap when none is due.
+  bool check_timers(P* p);
+  // The earliest deadline over the first `procs` Ps of m_allp, 0 if none (m_lock held).
+  int64_t earliest_timer_locked();
+  // stopm, m_lock held, m on m_midle: makes m the timer sleeper if there is
+  // none and a timer is pending; returns the deadline to sleep to, or 0.
+  int64_t timer_sleep_begin_locked(M& m);
+  // stopm: the timer sleeper's deadline passed. Takes m off m_midle (false
+  // if someone else already did: their wakeup is coming), grabs an idle P
+  // if any, runs the due timers of every P. m_lock not held.
+  bool timer_sleep_expired(M& m);
+  // A timer was armed for `when`: make sure some M will run it in time (cf. wakeNetPoller).
+  void wake_for_timer(int64_t when);
+  // m_lock held: takes m off m_midle if it is there.
+  bool midle_remove_locked(M& m);
+  // m_lock held, world stopped: moves a dead P's timers to P0 (cf. timers.take).
+  void move_timers_locked(P* from, P* to);
 
   // sysmon (sysmon.cc): its own thread, not an M, never touching GC memory.
   void sysmon();
@@ -301,6 +343,15 @@ class Scheduler {
   int32_t m_schedtrace_ms = 0;             // set before run()
   bool m_scheddetail = false;              // set before run()
   int64_t m_start_ns = 0;                  // run()'s start, for schedtrace (set before sysmon starts)
+
+  // The timer sleeper (timer.h): at most one idle M sleeping until the
+  // earliest timer. m_timer_sleeper under m_lock; m_timer_deadline written
+  // under m_lock, read (seq_cst) without it by wake_for_timer: 0 none,
+  // INT64_MAX while an M decides (see timer_sleep_begin_locked), else the
+  // deadline the sleeper sleeps to.
+  M* m_timer_sleeper = nullptr;
+  std::atomic<int64_t> m_timer_deadline{0};
+  P* m_p0 = nullptr;                       // m_allp[0], fixed at construction: timers from threads without a P
 
   std::atomic<bool> m_running{false};     // run() has started (M0 holds a P)
   std::atomic<bool> m_exiting{false};

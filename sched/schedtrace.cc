@@ -12,8 +12,9 @@
 // Numeric states are Go's: G idle 0, runnable 1, running 2, syscall 3,
 // waiting 4, dead 6; P idle 0, running 1, syscall 2, gcstop 3, dead 4.
 // A field gol has no notion of prints what is true here: no malloc or lock
-// counts on an M (0), no locked Gs (nil), no timers on a P yet (0), no
-// garbage-collection stop (gcwaiting is a stop-the-world for GOMAXPROCS).
+// counts on an M (0), no locked Gs (nil), no garbage-collection stop
+// (gcwaiting is a stop-the-world for GOMAXPROCS); timerslen is the size of
+// the P's timer heap.
 // threads counts the Ms plus sysmon, as Go's does. A G's "m" is the M it
 // runs on, in a system call too.
 //
@@ -89,8 +90,8 @@ void Scheduler::schedtrace(bool detail, int64_t now) {
       } else {
         out += "nil";
       }
-      appendf(out, " runqsize=%u gfreecnt=%d timerslen=0\n", p->runq.size(),
-              p->gfreecnt.load(std::memory_order_relaxed));
+      appendf(out, " runqsize=%u gfreecnt=%d timerslen=%d\n", p->runq.size(),
+              p->gfreecnt.load(std::memory_order_relaxed), p->timers.size());
     }
     if (detail) {
       for (size_t i = m_allm.size(); i-- > 0;) {

@@ -22,9 +22,9 @@
 // about 100 wake-ups a second. Deadlines are absolute (Note::sleep_until):
 // a collection's signals must not stretch a sleep (STACK.md §3).
 //
-// Not done (Go does it): the deep sleep while every P is idle — with no
-// timers and no netpoller here yet, an idle program is deadlocked or
-// waiting on something outside the scheduler, and 10 ms rounds are cheap.
+// Not done (Go does it): the deep sleep while every P is idle — 10 ms
+// rounds are cheap. Timers need nothing from sysmon: an idle M, the timer
+// sleeper, waits for the earliest one (timer.h).
 // SCHED lines (GOLDEBUG=schedtrace) are printed from here: schedtrace.cc.
 #include <mutex>
 

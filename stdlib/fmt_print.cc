@@ -94,8 +94,10 @@ int compare_floats(double a, double b) {
 
 int compare_values(const Type* t, const Slot* a, const Slot* b) {
   Kind k = t->kind;
-  if (is_signed_int(k)) return three_way(a[0].i, b[0].i);
-  if (is_unsigned_int(k)) return three_way(a[0].u, b[0].u);
+  if (is_signed_int(k)) {
+    return three_way(static_cast<int64_t>(vm::canonical_word(k, a[0].u)), static_cast<int64_t>(vm::canonical_word(k, b[0].u)));
+  }
+  if (is_unsigned_int(k)) return three_way(vm::canonical_word(k, a[0].u), vm::canonical_word(k, b[0].u));
   switch (k) {
     case Kind::String: {
       int c = vm::string_compare(string_at(a), string_at(b));
@@ -394,10 +396,10 @@ void Printer::print_value(Value v, int32_t verb, int depth) {
   }
   Kind k = v.type->kind;
   if (!verb_accepts(k, verb)) return bad_verb(v, verb);
-  if (is_signed_int(k)) return fmt_integer(v.slots[0].u, true, verb);
-  if (is_unsigned_int(k)) return fmt_integer(v.slots[0].u, false, verb);
+  if (is_signed_int(k)) return fmt_integer(vm::canonical_word(k, v.slots[0].u), true, verb);
+  if (is_unsigned_int(k)) return fmt_integer(vm::canonical_word(k, v.slots[0].u), false, verb);
   switch (k) {
-    case Kind::Bool: return m_fmt.fmt_boolean(v.slots[0].u != 0);
+    case Kind::Bool: return m_fmt.fmt_boolean(vm::canonical_word(k, v.slots[0].u) != 0);
     case Kind::Float32: return fmt_float(v.slots[0].f, 32, verb);
     case Kind::Float64: return fmt_float(v.slots[0].f, 64, verb);
     case Kind::String: return fmt_string(string_at(v.slots).view(), verb);

@@ -12,6 +12,9 @@ void register_natives(vm::NativeRegistry& registry) {
   register_sort_natives(registry);
   register_strconv_natives(registry);
   register_strings_natives(registry);
+  register_time_natives(registry);
+  register_sync_natives(registry);
+  register_atomic_natives(registry);
 }
 
 }  // namespace gol::stdlib

@@ -19,5 +19,8 @@ void register_runtime_natives(vm::NativeRegistry& registry);  // runtime_native.
 void register_sort_natives(vm::NativeRegistry& registry);     // sort_native.cc
 void register_strconv_natives(vm::NativeRegistry& registry);  // strconv_native.cc
 void register_strings_natives(vm::NativeRegistry& registry);  // strings_native.cc
+void register_time_natives(vm::NativeRegistry& registry);     // time_native.cc
+void register_sync_natives(vm::NativeRegistry& registry);     // sync_native.cc
+void register_atomic_natives(vm::NativeRegistry& registry);   // atomic_native.cc (sync/atomic)
 
 }  // namespace gol::stdlib

@@ -30,6 +30,9 @@ extern const std::string_view kRuntimeSource;   // runtime
 extern const std::string_view kSortSource;      // sort
 extern const std::string_view kStrconvSource;   // strconv
 extern const std::string_view kStringsSource;   // strings
+extern const std::string_view kTimeSource;      // time
+extern const std::string_view kSyncSource;      // sync
+extern const std::string_view kAtomicSource;    // sync/atomic
 extern const std::string_view kUtf8Source;      // unicode/utf8
 
 }  // namespace gol::stdlib

@@ -20,6 +20,9 @@ void register_packages(lang::PackageRegistry& registry) {
   registry.add("sort", kSortSource);
   registry.add("strconv", kStrconvSource);
   registry.add("strings", kStringsSource);
+  registry.add("time", kTimeSource);
+  registry.add("sync", kSyncSource);
+  registry.add("sync/atomic", kAtomicSource);
   registry.add("unicode/utf8", kUtf8Source);
 }
 

@@ -74,6 +74,7 @@ std::string constant(Slot k) {
 uint32_t extra_words(Op op, const Instr& ins) {
   std::string_view format = op_format(op);
   if (op == Op::CLOSURE) return 1 + (ins.c + 3u) / 4;
+  if (op == Op::SELECT) return ins.b;
   if (format.find("+E2") != std::string_view::npos) return 2;
   if (format.find("+E") != std::string_view::npos) return 1;
   return 0;
@@ -156,6 +157,20 @@ std::string operands(const Program& program, const Proto& proto, size_t index) {
       return r(ins.a) + buf;
     }
     case Op::RET: return r(ins.a) + " " + n(ins.b) + " slots";
+    case Op::MAKECHAN: return r(ins.a) + " = make " + type_name(program, e) + " " + r(ins.b);
+    case Op::SEND: return r(ins.a) + " <- " + r(ins.b) + " " + n(ins.c) + " slots";
+    case Op::RECV: case Op::RECV2: return r(ins.a) + " = <-" + r(ins.b) + " " + n(ins.c) + " slots";
+    case Op::CLOSE: return r(ins.a);
+    case Op::CHLEN: case Op::CHCAP: return r(ins.a) + " " + r(ins.b);
+    case Op::SELECT: {
+      std::string out = r(ins.a) + " " + n(ins.b) + " cases" + (ins.c ? " default" : "");
+      for (uint32_t k = 0; k < ins.b && index + 1 + k < proto.code.size(); k++) {
+        uint64_t w = proto.code[index + 1 + k].extra();
+        out += (w >> 32) & 1 ? " [" + r(w & 0xffff) + " <- " + r((w >> 16) & 0xffff) + "]"
+                             : " [" + r((w >> 16) & 0xffff) + " = <-" + r(w & 0xffff) + "]";
+      }
+      return out;
+    }
     case Op::CLOSURE: {
       std::string out = r(ins.a) + " = " + proto_name(program, e) + " [";
       for (uint32_t k = 0; k < ins.c; ++k) {

@@ -120,7 +120,7 @@ namespace {
 
 // hash_value's walk; *bad starts null and stops the walk once set.
 uint64_t hash_walk(const Type* t, const Slot* v, uint64_t seed, const Type** bad) {
-  if (is_word_kind(t->kind)) return hash_word(v->u, seed);
+  if (is_word_kind(t->kind)) return hash_word(canonical_word(t->kind, v->u), seed);
   switch (t->kind) {
     case Kind::Float32:
     case Kind::Float64: return hash_float(v->f, seed);
@@ -175,7 +175,7 @@ bool iface_walk(const Iface& a, const Iface& b, const Type** bad);
 // values_equal's walk: false as soon as a difference or an uncomparable
 // dynamic type (*bad) is found.
 bool equal_walk(const Type* t, const Slot* a, const Slot* b, const Type** bad) {
-  if (is_word_kind(t->kind)) return a->u == b->u;
+  if (is_word_kind(t->kind)) return canonical_word(t->kind, a->u) == canonical_word(t->kind, b->u);
   switch (t->kind) {
     case Kind::Float32:
     case Kind::Float64: return a->f == b->f;
@@ -212,7 +212,9 @@ bool iface_walk(const Iface& a, const Iface& b, const Type** bad) {
     *bad = a.type;
     return false;
   }
-  if (a.type->slots == 1 && is_word_kind(a.type->kind)) return a.data.u == b.data.u;
+  if (a.type->slots == 1 && is_word_kind(a.type->kind)) {
+    return canonical_word(a.type->kind, a.data.u) == canonical_word(a.type->kind, b.data.u);
+  }
   return equal_walk(a.type, iface_payload(a), iface_payload(b), bad);
 }
 

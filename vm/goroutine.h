@@ -66,6 +66,9 @@ struct Panic {
   uint32_t defer_owner = kNoFrame;
 };
 
+struct Waiter;      // chan_impl.h
+struct SelectWait;  // chan_impl.h
+
 struct Goroutine {
   int64_t id = 1;
   Slot* stack = nullptr;     // GC object, capacity stack_cap slots
@@ -88,6 +91,10 @@ struct Goroutine {
   // stops (Yield, Park with its unlock callback and wait reason, LostP);
   // the executor hands it to the scheduler.
   sched::Stop stop;
+  // A channel send or a select that parked: finished when the goroutine
+  // resumes, before its next instruction (chan_finish_wait).
+  Waiter* chan_wait = nullptr;
+  SelectWait* select_wait = nullptr;
   // Where the `go` statement that created it is, for "created by" in traces.
   int64_t parent_id = 0;
   const Proto* creator = nullptr;   // null for the main goroutine

@@ -136,6 +136,8 @@ bool op_makeslice(Goroutine& g, Slot* R, Instr ins, const Type* elem);
 void op_append(Slot* R, Instr ins, const Type* elem);
 void op_append_slice(Slot* R, Instr ins, const Type* elem);
 void op_copy(Slot* R, Instr ins, uint64_t stride);
+// SELECT: builds the cases from the instruction's extra words, runs select_go.
+NativeStatus op_select(Goroutine& g, Slot* R, Instr ins, const Instr* extras);
 bool op_mapget(Goroutine& g, Slot* R, Instr ins, const Type* map_type, bool with_ok);
 bool op_mapset(Goroutine& g, Slot* R, Instr ins, const Type* map_type);
 bool op_mapdel(Goroutine& g, Slot* R, Instr ins);

@@ -32,6 +32,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "vm/chan.h"
 #include "vm/interp_impl.h"
 #include "vm/runtime.h"
 
@@ -240,6 +241,10 @@ Exit GOL_EXECUTE_NAME(Vm& vm, uint32_t stop_depth) {
 #endif
 
   GOL_LOAD_FRAME();
+  // Resuming after a send or select that parked: finish it first.
+  if ((g.chan_wait != nullptr || g.select_wait != nullptr) && vm.can_stop) [[unlikely]] {
+    if (chan_finish_wait(g) != NativeStatus::Ok) goto do_panic;
+  }
   // The entry of the first function is a safe point — except when the
   // goroutine may stop there: it may be resuming (its top frame's pc is
   // mid-function, or at the entry where it was stopped), and a request that
@@ -1078,6 +1083,64 @@ next_instr:
       R[GOL_A] = frame->closure->captured[GOL_B];
       GOL_NEXT();
     }
+    // ---------------------------------------------------- channels and select
+    GOL_CASE(MAKECHAN) {
+      Chan* c;
+      if (chan_make(g, T[GOL_EXTRA()], R[GOL_B].i, &c) != NativeStatus::Ok) [[unlikely]]
+        goto do_panic;
+      R[GOL_A].p = c;
+      GOL_NEXT();
+    }
+    GOL_CASE(SEND) {
+      frame->pc = pc;
+      if (NativeStatus st = chan_send(g, static_cast<Chan*>(R[GOL_A].p), R + GOL_B); st != NativeStatus::Ok) {
+        if (st == NativeStatus::Panic) goto do_panic;
+        goto native_block;
+      }
+      GOL_NEXT();
+    }
+    GOL_CASE(RECV) {
+      frame->pc = pc;
+      if (NativeStatus st = chan_recv(g, static_cast<Chan*>(R[GOL_B].p), R + GOL_A, nullptr); st != NativeStatus::Ok) {
+        if (st == NativeStatus::Panic) goto do_panic;
+        goto native_block;
+      }
+      GOL_NEXT();
+    }
+    GOL_CASE(RECV2) {
+      frame->pc = pc;
+      Slot* ok = R + GOL_A + GOL_C;
+      if (NativeStatus st = chan_recv(g, static_cast<Chan*>(R[GOL_B].p), R + GOL_A, ok); st != NativeStatus::Ok) {
+        if (st == NativeStatus::Panic) goto do_panic;
+        goto native_block;
+      }
+      GOL_NEXT();
+    }
+    GOL_CASE(CLOSE) {
+      frame->pc = pc;
+      if (chan_close(g, static_cast<Chan*>(R[GOL_A].p)) != NativeStatus::Ok) goto do_panic;
+      GOL_NEXT();
+    }
+    GOL_CASE(CHLEN) {
+      R[GOL_A].i = chan_len(static_cast<const Chan*>(R[GOL_B].p));
+      GOL_NEXT();
+    }
+    GOL_CASE(CHCAP) {
+      R[GOL_A].i = chan_cap(static_cast<const Chan*>(R[GOL_B].p));
+      GOL_NEXT();
+    }
+    GOL_CASE(SELECT) {
+      const uint32_t ncases = GOL_B;
+      const Instr* extras = pc;
+      pc += ncases;
+      frame->pc = pc;
+      if (NativeStatus st = op_select(g, R, GOL_INSTR, extras); st != NativeStatus::Ok) {
+        if (st == NativeStatus::Panic) goto do_panic;
+        goto native_block;
+      }
+      GOL_NEXT();
+    }
+
     GOL_CASE(GO) {
       frame->pc = pc;  // "created by" reads it
       go_statement(vm, static_cast<const Closure*>(R[GOL_C].cp), R + GOL_A, GOL_B);

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <limits>
 
+#include "vm/chan.h"
 #include "vm/interp_impl.h"
 #include "vm/runtime.h"
 
@@ -349,6 +350,20 @@ double float_max(double a, double b) {
   if (std::isnan(a) || std::isnan(b)) return std::numeric_limits<double>::quiet_NaN();
   if (a == 0 && b == 0) return std::signbit(a) ? b : a;
   return b > a ? b : a;
+}
+
+NativeStatus op_select(Goroutine& g, Slot* R, Instr ins, const Instr* extras) {
+  const uint32_t n = ins.b;
+  // Small selects (nearly all) keep their case table on the C stack.
+  SelectCase small[8];
+  SelectCase* cases = n <= 8 ? small : static_cast<SelectCase*>(gc_alloc(sizeof(SelectCase) * n));
+  for (uint32_t k = 0; k < n; k++) {
+    const uint64_t w = extras[k].extra();
+    cases[k].c = static_cast<Chan*>(R[w & 0xffff].p);
+    cases[k].elem = R + ((w >> 16) & 0xffff);
+    cases[k].send = ((w >> 32) & 1) != 0;
+  }
+  return select_go(g, cases, n, ins.c == 0, R + ins.a);
 }
 
 }  // namespace gol::vm::interp

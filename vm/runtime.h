@@ -107,6 +107,24 @@ std::string goroutine_stacks(const Goroutine& self, bool all);
 // Without a scheduler both do nothing (exit_syscall returns Ok).
 void enter_syscall(Goroutine& g);
 NativeStatus exit_syscall(Goroutine& g);
+// Parking from a native or an opcode's out-of-line body (cf. gopark): sets
+// g.stop to Park with `reason` and returns Block. After the goroutine is off
+// its M and Waiting, the scheduler calls unlock(g.sched_g, arg) (release the
+// lock that guards the wait queue the goroutine was put on; return false to
+// abandon the wait and run it again at once). Whoever takes it off that
+// queue later delivers its results into its window and calls ready().
+NativeStatus park(Goroutine& g, sched::WaitReason reason, bool (*unlock)(sched::G*, void*), void* arg);
+// Makes a parked goroutine runnable (cf. goready). Any thread: an M, or a
+// timer's or signal's thread.
+void ready(Goroutine& g);
+// Starts a goroutine calling fn() (no arguments) from C++: time.AfterFunc.
+void spawn_call(const Closure* fn);
+// The current time on the monotonic clock, in nanoseconds (sched/note.h's).
+int64_t nanotime();
+// Go's fatal for user errors (sync's "unlock of unlocked mutex"): prints
+// "fatal error: <msg>", a blank line, and every goroutine's trace (the
+// caller's first), then exits 2. One report at a time with panics.
+[[noreturn]] void fatal_with_goroutines(Goroutine& g, std::string_view msg);
 // runtime.Goexit: makes the goroutine's pending "panic" the Goexit record;
 // the caller returns NativeStatus::Panic and the unwinding runs the defers.
 NativeStatus start_goexit(Goroutine& g);

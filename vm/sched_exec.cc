@@ -116,6 +116,15 @@ class VmExecutor final : public sched::Executor {
 
   void* alloc_record(size_t bytes) override { return gc_alloc_immortal(bytes); }
 
+  // Timer heaps' arrays (sched/timer.h): the only references to pending
+  // timers, so scanned as roots; the heap frees them when it grows.
+  void* alloc_roots(size_t bytes) override {
+    void* p = GC_MALLOC_UNCOLLECTABLE(bytes);
+    if (p == nullptr) fatal("out of memory");
+    return p;
+  }
+  void free_roots(void* p) override { GC_FREE(p); }
+
   // Nothing outside the run queues readies a goroutine yet: timers and the
   // netpoller arrive with channels and I/O.
   bool may_wake() override { return false; }
@@ -229,6 +238,41 @@ NativeStatus exit_syscall(Goroutine& g) {
   g.stop = sched::Stop{};
   g.stop.kind = sched::Stop::LostP;
   return NativeStatus::Block;
+}
+
+NativeStatus park(Goroutine& g, sched::WaitReason reason, bool (*unlock)(sched::G*, void*), void* arg) {
+  g.stop = sched::Stop{};
+  g.stop.kind = sched::Stop::Park;
+  g.stop.reason = reason;
+  g.stop.unlock = unlock;
+  g.stop.arg = arg;
+  return NativeStatus::Block;
+}
+
+void ready(Goroutine& g) {
+  if (g_sched == nullptr || g.sched_g == nullptr) fatal("ready: goroutine " + std::to_string(g.id) + " is not scheduled");
+  g_sched->ready(g.sched_g);
+}
+
+void spawn_call(const Closure* fn) {
+  if (g_sched == nullptr) fatal("spawn_call without the scheduler");
+  Goroutine* g = new_goroutine();
+  interp::Vm vm{interp::running_program(), nullptr, g, false};
+  interp::push_frame(vm, fn, 0, 0);
+  g_sched->spawn(g);
+}
+
+int64_t nanotime() { return sched::monotonic_ns(); }
+
+void fatal_with_goroutines(Goroutine& g, std::string_view msg) {
+  std::lock_guard<std::mutex> lock(g_dying);
+  std::string report = "fatal error: ";
+  report.append(msg);
+  report += "\n\n";
+  report += g_exec != nullptr ? g_exec->all_dumps(&g) : interp::goroutine_dump(*interp::running_program(), g, "running");
+  out_flush();
+  out_write(2, report.data(), report.size());
+  exit_process(2);
 }
 
 NativeStatus start_goexit(Goroutine& g) {

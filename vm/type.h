@@ -41,6 +41,24 @@ enum class Kind : uint8_t {
   Array, Slice, Struct, Pointer, Func, Interface, Map, Chan,
   UnsafePointer,  // reserved; the language has no unsafe
 };
+
+// The value of a one-slot scalar of kind k read from memory, extended to 64
+// bits. Narrow integers and bools in memory slots are only valid in their
+// low bytes (a *int32 store writes 4 bytes: lang/compile_access.cc,
+// load_mem); registers are always extended. Code that reads such a slot
+// straight from memory (fmt, ==, hashing) goes through this.
+inline uint64_t canonical_word(Kind k, uint64_t w) {
+  switch (k) {
+    case Kind::Bool: return (w & 0xff) != 0;
+    case Kind::Int8: return static_cast<uint64_t>(static_cast<int64_t>(static_cast<int8_t>(w)));
+    case Kind::Int16: return static_cast<uint64_t>(static_cast<int64_t>(static_cast<int16_t>(w)));
+    case Kind::Int32: return static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(w)));
+    case Kind::Uint8: return w & 0xff;
+    case Kind::Uint16: return w & 0xffff;
+    case Kind::Uint32: return w & 0xffffffff;
+    default: return w;
+  }
+}
 const char* kind_name(Kind k);  // "int", "struct", ... as reflect.Kind.String()
 
 enum class ChanDir : uint8_t { Both, Send, Recv };

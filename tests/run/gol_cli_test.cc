@@ -69,19 +69,6 @@ func main() {
   EXPECT_EQ(r.err, "1000000\n");
 }
 
-TEST(GolRunCli, ChannelsAreRefusedAsNotYetSupported) {
-  gol::test::RunResult r = gol("run", R"(package main
-
-func main() {
-	c := make(chan int, 1)
-	c <- 1
-}
-)");
-  EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("prog.gol:4:7: make(chan) is not supported yet"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("is not supported yet"), std::string::npos) << r.err;
-}
-
 // ---- the scheduler's environment and the runtime package: no Go counterpart
 // prints the same (Go names itself, and its thread counts differ).
 

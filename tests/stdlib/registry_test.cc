@@ -22,7 +22,7 @@ namespace gol::lang {
 namespace {
 
 const std::vector<std::string> kPaths = {"errors",  "fmt",  "io",      "math",    "os",
-                                         "runtime", "sort", "strconv", "strings", "unicode/utf8"};
+                                         "runtime", "sort", "strconv", "strings", "sync", "sync/atomic", "time", "unicode/utf8"};
 
 PackageRegistry make_registry() {
   PackageRegistry registry;
@@ -120,6 +120,9 @@ TEST_P(StdlibPackage, TypeChecksWithoutDiagnostics) {
   if (name == "sort") text += "\t_ = sort.Ints\n";
   if (name == "strconv") text += "\t_ = strconv.Itoa\n";
   if (name == "strings") text += "\t_ = strings.Split\n";
+  if (name == "time") text += "\t_ = time.Now\n";
+  if (name == "sync") text += "\t_ = sync.NewCond\n";
+  if (name == "atomic") text += "\t_ = atomic.AddInt64\n";
   if (name == "utf8") text += "\t_ = utf8.RuneLen\n";
   text += "}\n";
   EXPECT_EQ(check_program(text), std::vector<std::string>{});
