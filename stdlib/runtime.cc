@@ -30,6 +30,14 @@ const GOARCH = ")go"
 // Compiler names the implementation, as Go's does ("gc").
 const Compiler = "gol"
 
+// Error identifies a run-time error (index out of range, nil dereference,
+// failed type assertion ...): the values gol's run-time panics with have
+// the RuntimeError method.
+type Error interface {
+	error
+	RuntimeError()
+}
+
 // GOMAXPROCS sets the number of Ps and returns the previous setting; n < 1
 // only queries it.
 func GOMAXPROCS(n int) int
