@@ -2,6 +2,8 @@
 // runqputslow, runqget, runqgrab, runqsteal).
 #include "sched/runq.h"
 
+#include <time.h>
+
 #include "sched/note.h"
 
 #include "sched/g.h"
@@ -88,13 +90,10 @@ uint32_t RunQueue::grab(std::array<std::atomic<G*>, kSize>& batch, uint32_t batc
           // the owner, which is about to block and run it (a channel
           // ping-pong): give the owner ~3 us to take it before stealing it
           // (cf. runqgrab's usleep(3)), or the pair bounces between threads.
-          // A spin, not a sleep: a sleep's timer slack is ~50 us on Linux.
-          const int64_t until = monotonic_ns() + 3'000;
-          while (m_runnext.load(std::memory_order_acquire) == next && monotonic_ns() < until) {
-#if defined(__x86_64__) || defined(__i386__)
-            __builtin_ia32_pause();
-#endif
-          }
+          // A sleep, as Go's, not a spin: polling runnext would pull its
+          // cache line away from the owner on every check.
+          const timespec pause{0, 3'000};
+          nanosleep(&pause, nullptr);
           next = m_runnext.load(std::memory_order_acquire);
           if (next == nullptr) return 0;
           if (m_runnext.compare_exchange_strong(next, nullptr, std::memory_order_acq_rel,

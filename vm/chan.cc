@@ -112,6 +112,25 @@ Waiter* new_waiter(Goroutine& g, Chan* c, Slot* elem, Slot* ok) {
   return w;
 }
 
+// A plain send or receive waits on one channel at a time, so each goroutine
+// keeps one Waiter for them (cf. Go's per-P sudog cache): by the time the
+// goroutine runs again its partner has dequeued the waiter and let go of it
+// (ready() is the partner's last use), so the next wait may reuse it.
+// Without the cache a channel ping-pong allocates a record per hop.
+static Waiter* own_waiter(Goroutine& g, Chan* c, Slot* elem, Slot* ok) {
+  Waiter* w = g.waiter_cache;
+  if (w == nullptr) {
+    w = static_cast<Waiter*>(gc_alloc(sizeof(Waiter)));
+    g.waiter_cache = w;
+  }
+  new (w) Waiter();
+  w->g = &g;
+  w->c = c;
+  w->elem = elem;
+  w->ok = ok;
+  return w;
+}
+
 // ---------------------------------------------------------------- the halves
 
 void send_direct(Chan* c, Waiter* receiver, const Slot* value) {
@@ -224,7 +243,7 @@ NativeStatus chan_send(Goroutine& g, Chan* c, const Slot* value) {
   }
   // Wait for a receiver. The value stays in this goroutine's registers,
   // where the receiver reads it.
-  Waiter* w = new_waiter(g, c, const_cast<Slot*>(value), nullptr);
+  Waiter* w = own_waiter(g, c, const_cast<Slot*>(value), nullptr);
   w->is_send = true;
   c->sendq.enqueue(w);
   g.chan_wait = w;
@@ -262,7 +281,7 @@ NativeStatus chan_recv(Goroutine& g, Chan* c, Slot* dst, Slot* ok) {
     return NativeStatus::Ok;
   }
   // Wait for a sender, or close: either writes dst and ok before waking us.
-  Waiter* w = new_waiter(g, c, dst, ok);
+  Waiter* w = own_waiter(g, c, dst, ok);
   c->recvq.enqueue(w);
   return park(g, sched::WaitReason::ChanReceive, unlock_chan, c);
 }

@@ -95,6 +95,7 @@ struct Goroutine {
   // resumes, before its next instruction (chan_finish_wait).
   Waiter* chan_wait = nullptr;
   SelectWait* select_wait = nullptr;
+  Waiter* waiter_cache = nullptr;  // reused by every plain send/receive wait (chan.cc)
   // Where the `go` statement that created it is, for "created by" in traces.
   int64_t parent_id = 0;
   const Proto* creator = nullptr;   // null for the main goroutine
