@@ -128,6 +128,31 @@ TEST(GolRunCli, SchedtracePrintsGoStyleLines) {
   EXPECT_NE(r.err.find("\n  G1: status="), std::string::npos) << r.err;
 }
 
+// WaitGroup.Go is Go 1.25's, newer than the Go that writes the golden
+// expectations (1.23), so it is checked here.
+TEST(GolRunCli, WaitGroupGoRunsAndJoinsEachFunction) {
+  gol::test::RunResult r = gol("run", R"(package main
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	var sum atomic.Int64
+	for i := 1; i <= 100; i++ {
+		wg.Go(func() { sum.Add(int64(i)) })
+	}
+	wg.Wait()
+	fmt.Println(sum.Load())
+}
+)");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "5050\n");
+}
+
 TEST(GolRunCli, GoOfANilFuncIsAFatalError) {
   gol::test::RunResult r = gol("run", R"(package main
 
