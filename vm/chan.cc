@@ -102,8 +102,7 @@ Waiter* WaitQueue::dequeue() {
   }
 }
 
-Waiter* new_waiter(Goroutine& g, Chan* c, Slot* elem, Slot* ok) {
-  auto* w = static_cast<Waiter*>(gc_alloc(sizeof(Waiter)));
+static Waiter* init_waiter(Waiter* w, Goroutine& g, Chan* c, Slot* elem, Slot* ok) {
   new (w) Waiter();
   w->g = &g;
   w->c = c;
@@ -112,23 +111,18 @@ Waiter* new_waiter(Goroutine& g, Chan* c, Slot* elem, Slot* ok) {
   return w;
 }
 
+Waiter* new_waiter(Goroutine& g, Chan* c, Slot* elem, Slot* ok) {
+  return init_waiter(static_cast<Waiter*>(gc_alloc(sizeof(Waiter))), g, c, elem, ok);
+}
+
 // A plain send or receive waits on one channel at a time, so each goroutine
 // keeps one Waiter for them (cf. Go's per-P sudog cache): by the time the
 // goroutine runs again its partner has dequeued the waiter and let go of it
 // (ready() is the partner's last use), so the next wait may reuse it.
 // Without the cache a channel ping-pong allocates a record per hop.
 static Waiter* own_waiter(Goroutine& g, Chan* c, Slot* elem, Slot* ok) {
-  Waiter* w = g.waiter_cache;
-  if (w == nullptr) {
-    w = static_cast<Waiter*>(gc_alloc(sizeof(Waiter)));
-    g.waiter_cache = w;
-  }
-  new (w) Waiter();
-  w->g = &g;
-  w->c = c;
-  w->elem = elem;
-  w->ok = ok;
-  return w;
+  if (g.waiter_cache == nullptr) g.waiter_cache = static_cast<Waiter*>(gc_alloc(sizeof(Waiter)));
+  return init_waiter(g.waiter_cache, g, c, elem, ok);
 }
 
 // ---------------------------------------------------------------- the halves
