@@ -26,6 +26,10 @@
 #include "vm/interp.h"
 #include "vm/runtime.h"
 
+namespace gol::cli {
+int cmd_trace(const std::vector<std::string>& args);  // trace.cc
+}  // namespace gol::cli
+
 namespace {
 
 constexpr int kExitOk = 0;
@@ -44,6 +48,7 @@ const char kUsage[] =
     "\tcheck    type-check .gol files without running them\n"
     "\trun      compile and run a gol program\n"
     "\tdisasm   print the bytecode of a program's functions\n"
+    "\ttrace    summarise a runtime/trace file (goroutines and Ps)\n"
     "\tversion  print the gol version\n"
     "\thelp     print this help\n"
     "\n"
@@ -219,6 +224,7 @@ int main(int argc, char** argv) {
   if (command == "check") return cmd_check(rest);
   if (command == "run") return cmd_run(rest);
   if (command == "disasm") return cmd_disasm(rest);
+  if (command == "trace") return gol::cli::cmd_trace(rest);
   if (command == "version") {
     std::printf("gol version %s linux/amd64\n", GOL_VERSION);
     return kExitOk;

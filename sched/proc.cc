@@ -15,6 +15,7 @@
 
 #include "sched/fatal.h"
 #include "sched/signal.h"
+#include "sched/trace.h"
 
 namespace gol::sched {
 
@@ -26,6 +27,13 @@ thread_local M* t_current_m = nullptr;  // a cache: every M is also in Scheduler
 constexpr int kStealTries = 4;
 // Dead Gs a P keeps for reuse before handing them to the global list.
 constexpr size_t kLocalGFree = 64;
+
+// A trace event about g on m (the calling M, null off the Ms): its P and id.
+void trace_g(trace::Ev kind, const G* g, const M* m, int64_t arg = 0, WaitReason reason = WaitReason::None,
+             const char* name = nullptr) {
+  trace::record(kind, g->goid, m != nullptr && m->p != nullptr ? m->p->id : -1, m != nullptr ? m->id : -1, arg, reason,
+                name);
+}
 
 uint32_t fast_rand() {
   thread_local std::minstd_rand rng(std::random_device{}());
@@ -82,11 +90,13 @@ void Scheduler::acquirep(M& m, P* p) {
   p->m.store(&m, std::memory_order_relaxed);
   p->status.store(PStatus::Running, std::memory_order_relaxed);
   m.p = p;
+  if (GOL_TRACE_ON()) trace::record(trace::Ev::ProcStart, 0, p->id, m.id);
 }
 
 P* Scheduler::releasep(M& m) {
   P* p = m.p;
   if (p == nullptr || p->m.load(std::memory_order_relaxed) != &m) fatal("releasep: invalid P state");
+  if (GOL_TRACE_ON()) trace::record(trace::Ev::ProcStop, 0, p->id, m.id);
   p->m.store(nullptr, std::memory_order_relaxed);
   m.p = nullptr;
   return p;
@@ -145,12 +155,18 @@ G* Scheduler::spawn(void* task) {
   g->parent_goid = parent != nullptr ? parent->goid : 0;
   g->preempt.store(false, std::memory_order_relaxed);
   m_gcount.fetch_add(1, std::memory_order_relaxed);
+  if (GOL_TRACE_ON()) trace_g(trace::Ev::GoCreate, g, m, g->parent_goid, WaitReason::None, trace::name_of(g));
   cas_status(g, from, GStatus::Runnable);
   put_local(g, true);
   return g;
 }
 
 void Scheduler::ready(G* g) {
+  if (GOL_TRACE_ON()) {
+    const M* m = t_current_m;
+    const G* by = m != nullptr ? m->curg.load(std::memory_order_relaxed) : nullptr;
+    trace_g(trace::Ev::GoUnblock, g, m, by != nullptr ? by->goid : 0);
+  }
   cas_status(g, GStatus::Waiting, GStatus::Runnable);
   put_local(g, true);
 }
@@ -495,6 +511,7 @@ void Scheduler::execute(M& m, G* g, bool inherit) {
     g->preempt.store(false, std::memory_order_relaxed);
     // A runnext G inherits the slice: sysmon sees one long run (cf. retake).
     if (!inherit) m.p->schedtick.store(m.p->schedtick.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    if (GOL_TRACE_ON()) trace_g(trace::Ev::GoStart, g, &m, 0, WaitReason::None, trace::name_of(g));
     const Stop stop = m_exec.run(m, *g);
     m.curg.store(nullptr, std::memory_order_relaxed);
     if (m.p == nullptr && stop.kind != Stop::LostP) {
@@ -504,20 +521,25 @@ void Scheduler::execute(M& m, G* g, bool inherit) {
       case Stop::Yield:
         // Gosched and preemption put the G on the global queue (cf.
         // goschedImpl), behind everything already waiting.
+        if (GOL_TRACE_ON()) trace_g(trace::Ev::GoStop, g, &m);
         cas_status(g, GStatus::Running, GStatus::Runnable);
         m_runq.put(g);
         return;
       case Stop::Park:
         g->wait_reason = stop.reason;  // published by the CAS (release)
+        // Before the unlock, so no waker's unblock can precede it.
+        if (GOL_TRACE_ON()) trace_g(trace::Ev::GoBlock, g, &m, 0, stop.reason);
         cas_status(g, GStatus::Running, GStatus::Waiting);
         if (stop.unlock != nullptr && !stop.unlock(g, stop.arg)) {
           // The wait was abandoned: run it again at once (cf. park_m).
           cas_status(g, GStatus::Waiting, GStatus::Runnable);
+          if (GOL_TRACE_ON()) trace_g(trace::Ev::GoUnblock, g, &m, g->goid);
           inherit = true;
           continue;
         }
         return;
       case Stop::Exit:
+        if (GOL_TRACE_ON()) trace_g(trace::Ev::GoEnd, g, &m);
         g->task = nullptr;
         g->wait_reason = WaitReason::None;
         m_gcount.fetch_sub(1, std::memory_order_relaxed);

@@ -20,6 +20,7 @@
 // which most are; the 20 us sysmon look is Go's bet and ours.
 #include "sched/fatal.h"
 #include "sched/proc.h"
+#include "sched/trace.h"
 
 namespace gol::sched {
 
@@ -29,6 +30,7 @@ void Scheduler::enter_syscall() {
   if (g == nullptr || mp->p == nullptr) fatal("entersyscall: not on an M running a goroutine");
   M& m = *mp;
   P* p = m.p;
+  if (GOL_TRACE_ON()) trace::record(trace::Ev::SyscallEnter, g->goid, p->id, m.id);
   cas_status(g, GStatus::Running, GStatus::Syscall);
   m.oldp = p;
   p->m.store(nullptr, std::memory_order_relaxed);
@@ -72,6 +74,7 @@ bool Scheduler::exit_syscall() {
     }
     if (p != nullptr) acquirep(m, p);
   }
+  if (GOL_TRACE_ON()) trace::record(trace::Ev::SyscallExit, g->goid, p != nullptr ? p->id : -1, m.id);
   if (p == nullptr) return false;  // the G stays Syscall; the executor returns Stop::LostP
   // Sysmon tells a new call from a long one by this tick (cf. retake).
   p->syscalltick.fetch_add(1, std::memory_order_relaxed);

@@ -1,5 +1,6 @@
 // os_native.cc — the natives of package os (see os.cc): process arguments,
-// environment, exit, and the system calls under File.
+// environment, exit, the system calls under File, and the file-system calls
+// (stat, mkdir, unlink, rename, readdir).
 //
 // Each native takes and returns plain values; a failing system call returns
 // its errno and the Go code in os.cc wraps it (PathError, SyscallError), so
@@ -21,7 +22,10 @@
 // Rejected: keeping a private copy of the environment as Go does. The C
 // library's is the one child processes and C code see, and setenv/unsetenv on
 // it give the same observable order Go's copy gives.
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/random.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -279,6 +283,202 @@ NativeStatus sys_close(vm::Goroutine&, Slot* w) {
   return NativeStatus::Ok;
 }
 
+// --------------------------------------------------- file-system calls
+//
+// Each takes path strings and returns an errno (0 for success). A path
+// holding NUL is EINVAL before any system call, as Go's BytePtrFromString.
+
+bool has_nul(std::string_view s) { return s.find('\0') != std::string_view::npos; }
+
+// Runs `call` (returning -1 and setting errno on failure) bracketed as a
+// blocking system call, retrying EINTR; writes the errno to *e.
+template <typename Call>
+void blocking_call(vm::Goroutine& g, int* e, Call call) {
+  vm::enter_syscall(g);
+  int r;
+  do {
+    r = call();
+  } while (r < 0 && errno == EINTR);
+  *e = r < 0 ? errno : 0;
+}
+
+// The results of sysStat/sysFstat: (mode uint32, size, sec, nsec int64,
+// dev, ino uint64, errno int). mode is the raw st_mode; os.cc turns it into
+// a FileMode as Go's fillFileStatFromSys does.
+void write_stat(Slot* w, const struct stat& st, int e) {
+  w[0].u = e == 0 ? st.st_mode : 0;
+  w[1].i = e == 0 ? st.st_size : 0;
+  w[2].i = e == 0 ? st.st_mtim.tv_sec : 0;
+  w[3].i = e == 0 ? st.st_mtim.tv_nsec : 0;
+  w[4].u = e == 0 ? st.st_dev : 0;
+  w[5].u = e == 0 ? st.st_ino : 0;
+  w[6].i = e;
+}
+
+// sysStat(name string, follow bool) (stat results): stat(2) or lstat(2).
+NativeStatus sys_stat(vm::Goroutine& g, Slot* w) {
+  std::string_view name = read_string(w).view();
+  bool follow = w[2].i != 0;
+  struct stat st {};
+  if (has_nul(name)) {
+    write_stat(w, st, EINVAL);
+    return NativeStatus::Ok;
+  }
+  std::string path(name);
+  int e = 0;
+  blocking_call(g, &e, [&] { return follow ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st); });
+  write_stat(w, st, e);
+  return vm::exit_syscall(g);
+}
+
+// sysFstat(fd int) (stat results)
+NativeStatus sys_fstat(vm::Goroutine& g, Slot* w) {
+  int fd = static_cast<int>(w[0].i);
+  struct stat st {};
+  int e = 0;
+  blocking_call(g, &e, [&] { return ::fstat(fd, &st); });
+  write_stat(w, st, e);
+  return vm::exit_syscall(g);
+}
+
+// One path argument, errno result: sysUnlink, sysRmdir.
+template <int (*Fn)(const char*)>
+NativeStatus path_errno(vm::Goroutine& g, Slot* w) {
+  std::string_view name = read_string(w).view();
+  if (has_nul(name)) {
+    w[0].i = EINVAL;
+    return NativeStatus::Ok;
+  }
+  std::string path(name);
+  int e = 0;
+  blocking_call(g, &e, [&] { return Fn(path.c_str()); });
+  w[0].i = e;
+  return vm::exit_syscall(g);
+}
+
+// sysMkdir(name string, mode uint32) errno
+NativeStatus sys_mkdir(vm::Goroutine& g, Slot* w) {
+  std::string_view name = read_string(w).view();
+  auto mode = static_cast<mode_t>(w[2].u);
+  if (has_nul(name)) {
+    w[0].i = EINVAL;
+    return NativeStatus::Ok;
+  }
+  std::string path(name);
+  int e = 0;
+  blocking_call(g, &e, [&] { return ::mkdir(path.c_str(), mode); });
+  w[0].i = e;
+  return vm::exit_syscall(g);
+}
+
+// sysRename(from, to string) errno
+NativeStatus sys_rename(vm::Goroutine& g, Slot* w) {
+  std::string_view from = read_string(w).view();
+  std::string_view to = read_string(w + 2).view();
+  if (has_nul(from) || has_nul(to)) {
+    w[0].i = EINVAL;
+    return NativeStatus::Ok;
+  }
+  std::string a(from), b(to);
+  int e = 0;
+  blocking_call(g, &e, [&] { return ::rename(a.c_str(), b.c_str()); });
+  w[0].i = e;
+  return vm::exit_syscall(g);
+}
+
+// sysSeek(fd int, offset int64, whence int) (off int64, errno int)
+NativeStatus sys_seek(vm::Goroutine&, Slot* w) {
+  int fd = static_cast<int>(w[0].i);
+  off_t off = w[1].i;
+  int whence = static_cast<int>(w[2].i);
+  off_t r = ::lseek(fd, off, whence);  // never blocks, never EINTR
+  w[0].i = r < 0 ? 0 : r;
+  w[1].i = r < 0 ? errno : 0;
+  return NativeStatus::Ok;
+}
+
+// sysPread(fd int, b []byte, off int64) (n int, errno int): one pread(2).
+NativeStatus sys_pread(vm::Goroutine& g, Slot* w) {
+  int fd = static_cast<int>(w[0].i);
+  vm::SliceHeader b = read_slice(w + 1);
+  off_t off = w[4].i;
+  int64_t want = b.len < kMaxRW ? b.len : kMaxRW;
+  ssize_t n = 0;
+  vm::enter_syscall(g);
+  do {
+    n = ::pread(fd, b.data, static_cast<size_t>(want), off);
+  } while (n < 0 && errno == EINTR);
+  w[1].i = n < 0 ? errno : 0;
+  w[0].i = n < 0 ? -1 : n;
+  return vm::exit_syscall(g);
+}
+
+// sysPwrite(fd int, b []byte, off int64) (n int, errno int): one pwrite(2).
+NativeStatus sys_pwrite(vm::Goroutine& g, Slot* w) {
+  int fd = static_cast<int>(w[0].i);
+  vm::SliceHeader b = read_slice(w + 1);
+  off_t off = w[4].i;
+  int64_t want = b.len < kMaxRW ? b.len : kMaxRW;
+  ssize_t n = 0;
+  vm::enter_syscall(g);
+  do {
+    n = ::pwrite(fd, b.data, static_cast<size_t>(want), off);
+  } while (n < 0 && errno == EINTR);
+  w[1].i = n < 0 ? errno : 0;
+  w[0].i = n < 0 ? -1 : n;
+  return vm::exit_syscall(g);
+}
+
+// sysFsync(fd int) errno
+NativeStatus sys_fsync(vm::Goroutine& g, Slot* w) {
+  int fd = static_cast<int>(w[0].i);
+  int e = 0;
+  blocking_call(g, &e, [&] { return ::fsync(fd); });
+  w[0].i = e;
+  return vm::exit_syscall(g);
+}
+
+// sysReadDirNames(name string) (names []string, errno int): the entries of
+// a directory other than "." and "..", in the order the system gives them.
+NativeStatus sys_read_dir_names(vm::Goroutine& g, Slot* w) {
+  std::string_view name = read_string(w).view();
+  if (has_nul(name)) {
+    write_slice(w, vm::SliceHeader{nullptr, 0, 0});
+    w[3].i = EINVAL;
+    return NativeStatus::Ok;
+  }
+  std::string path(name);
+  std::vector<std::string> names;
+  int e = 0;
+  vm::enter_syscall(g);
+  DIR* dir = ::opendir(path.c_str());
+  if (dir == nullptr) {
+    e = errno;
+  } else {
+    errno = 0;
+    while (dirent* ent = ::readdir(dir)) {
+      std::string_view n(ent->d_name);
+      if (n != "." && n != "..") names.emplace_back(n);
+      errno = 0;
+    }
+    if (errno != 0) e = errno;
+    ::closedir(dir);
+  }
+  write_slice(w, make_string_slice(names, static_cast<int64_t>(names.size())));
+  w[3].i = e;
+  return vm::exit_syscall(g);
+}
+
+// randUint32() uint32: the random part of CreateTemp's and MkdirTemp's
+// names (Go's runtime_rand), from the kernel's generator.
+NativeStatus rand_uint32(vm::Goroutine&, Slot* w) {
+  uint32_t v = 0;
+  while (::getrandom(&v, sizeof v, 0) != static_cast<ssize_t>(sizeof v)) {
+  }
+  w[0].u = v;
+  return NativeStatus::Ok;
+}
+
 // Go's texts for errno values (syscall.Errno.Error on linux/amd64), by
 // number; "" where Go has none.
 constexpr const char* kErrnoText[] = {
@@ -351,6 +551,18 @@ void register_os_natives(vm::NativeRegistry& registry) {
   registry.add("os.sysWrite", sys_write);
   registry.add("os.sysClose", sys_close);
   registry.add("os.errnoString", errno_string);
+  registry.add("os.sysStat", sys_stat);
+  registry.add("os.sysFstat", sys_fstat);
+  registry.add("os.sysUnlink", path_errno<::unlink>);
+  registry.add("os.sysRmdir", path_errno<::rmdir>);
+  registry.add("os.sysMkdir", sys_mkdir);
+  registry.add("os.sysRename", sys_rename);
+  registry.add("os.sysSeek", sys_seek);
+  registry.add("os.sysPread", sys_pread);
+  registry.add("os.sysPwrite", sys_pwrite);
+  registry.add("os.sysFsync", sys_fsync);
+  registry.add("os.sysReadDirNames", sys_read_dir_names);
+  registry.add("os.randUint32", rand_uint32);
 }
 
 }  // namespace gol::stdlib

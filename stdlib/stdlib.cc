@@ -11,17 +11,21 @@
 namespace gol::stdlib {
 
 void register_packages(lang::PackageRegistry& registry) {
+  registry.add("bufio", kBufioSource);
   registry.add("errors", kErrorsSource);
   registry.add("fmt", kFmtSource);
   registry.add("io", kIoSource);
   registry.add("math", kMathSource);
   registry.add("os", kOsSource);
+  registry.add("os/signal", kSignalSource);
   registry.add("runtime", kRuntimeSource);
+  registry.add("runtime/trace", kTraceSource);
   registry.add("sort", kSortSource);
   registry.add("strconv", kStrconvSource);
   registry.add("strings", kStringsSource);
   registry.add("time", kTimeSource);
   registry.add("sync", kSyncSource);
+  registry.add("syscall", kSyscallSource);
   registry.add("sync/atomic", kAtomicSource);
   registry.add("unicode/utf8", kUtf8Source);
 }

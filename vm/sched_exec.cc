@@ -36,6 +36,7 @@
 #include "sched/fatal.h"
 #include "vm/interp_impl.h"
 #include "vm/runtime.h"
+#include "vm/signal.h"
 
 namespace gol::vm {
 
@@ -125,9 +126,10 @@ class VmExecutor final : public sched::Executor {
   }
   void free_roots(void* p) override { GC_FREE(p); }
 
-  // Nothing outside the run queues readies a goroutine yet: timers and the
-  // netpoller arrive with channels and I/O.
-  bool may_wake() override { return false; }
+  // Outside the run queues, only the signal delivery thread readies a
+  // goroutine (through a Notify channel), as in Go, where a program waiting
+  // for a signal is never reported as deadlocked.
+  bool may_wake() override { return signal_notify_active(); }
 
   [[noreturn]] void deadlock() override {
     std::lock_guard<std::mutex> lock(g_dying);
@@ -311,6 +313,8 @@ void go_statement(Vm& vm, const Closure* fn, const Slot* args, uint32_t nargs) {
 
 void run_program(const Program& program) {
   runtime_init();
+  // SIGINT/SIGTERM/SIGHUP end a gol program as Go's runtime ends one.
+  signal_init();
   if (program.entry >= program.protos.size() || program.protos[program.entry]->static_closure == nullptr ||
       program.globals == nullptr) {
     GOL_THROW("run_program: Program::finish was not called");

@@ -6,10 +6,12 @@
 // Each test runs the gol binary as a subprocess on a program written to a
 // temporary folder and matches its output (STYLE.md: crash behaviour is
 // checked from outside, never with death tests).
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 
 #include <gtest/gtest.h>
 
@@ -151,6 +153,36 @@ func main() {
 )");
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "5050\n");
+}
+
+// Without signal.Notify, SIGINT, SIGTERM and SIGHUP end a Go program by the
+// signal itself (the shell sees 128+n), after what it printed; the golden
+// harness compares exit statuses only, so these are checked here.
+TEST(GolRunCli, TerminatingSignalsWithoutNotifyKillTheProgram) {
+  const std::string program = R"(package main
+
+import (
+	"fmt"
+	"os"
+	"syscall"
+	"time"
+)
+
+func main() {
+	fmt.Println("before")
+	syscall.Kill(os.Getpid(), syscall.SIGNAL)
+	time.Sleep(10 * time.Second)
+	fmt.Println("not reached")
+}
+)";
+  for (const auto& [name, number] : {std::pair<std::string, int>{"SIGTERM", SIGTERM}, {"SIGINT", SIGINT}, {"SIGHUP", SIGHUP}}) {
+    std::string source = program;
+    source.replace(source.find("SIGNAL"), 6, name);
+    gol::test::RunResult r = gol("run", source);
+    EXPECT_EQ(r.signal, number) << name << "\n" << r.err;
+    EXPECT_EQ(r.out, "before\n") << name;
+    EXPECT_EQ(r.err, "") << name;
+  }
 }
 
 TEST(GolRunCli, GoOfANilFuncIsAFatalError) {

@@ -21,8 +21,8 @@
 namespace gol::lang {
 namespace {
 
-const std::vector<std::string> kPaths = {"errors",  "fmt",  "io",      "math",    "os",
-                                         "runtime", "sort", "strconv", "strings", "sync", "sync/atomic", "time", "unicode/utf8"};
+const std::vector<std::string> kPaths = {"bufio", "errors",  "fmt",  "io",      "math",    "os", "os/signal",
+                                         "runtime", "runtime/trace", "sort", "strconv", "strings", "sync", "sync/atomic", "syscall", "time", "unicode/utf8"};
 
 PackageRegistry make_registry() {
   PackageRegistry registry;
@@ -111,12 +111,16 @@ TEST_P(StdlibPackage, TypeChecksWithoutDiagnostics) {
   std::string name = package_name(GetParam());
   std::string text = "package main\n\nimport \"" + GetParam() + "\"\n\nfunc main() {\n";
   // One member of each package, so the import is used.
+  if (name == "bufio") text += "\t_ = bufio.NewReader\n";
   if (name == "errors") text += "\t_ = errors.New\n";
   if (name == "fmt") text += "\t_ = fmt.Sprint\n";
   if (name == "io") text += "\t_ = io.EOF\n";
   if (name == "math") text += "\t_ = math.Pi\n";
   if (name == "os") text += "\t_ = os.Args\n";
+  if (name == "signal") text += "\t_ = signal.Notify\n";
+  if (name == "syscall") text += "\t_ = syscall.Kill\n";
   if (name == "runtime") text += "\t_ = runtime.Gosched\n";
+  if (name == "trace") text += "\t_ = trace.IsEnabled\n";
   if (name == "sort") text += "\t_ = sort.Ints\n";
   if (name == "strconv") text += "\t_ = strconv.Itoa\n";
   if (name == "strings") text += "\t_ = strings.Split\n";
