@@ -48,6 +48,16 @@ NativeStatus block_forever(Goroutine& g, sched::WaitReason reason) { return park
 
 Slot* buffer_slot(Chan* c, uint64_t i) { return c->buf + i * c->elem_slots; }
 
+// Element copies. A channel of a zero-size type (chan struct{}) has no
+// buffer memory at all: nothing to copy, and memmove/memset must not see
+// its null buffer even for zero bytes.
+void copy_elem(const Chan* c, Slot* dst, const Slot* src) {
+  if (c->elem_slots != 0) copy_slots(dst, src, c->elem_slots);
+}
+void clear_elem(const Chan* c, Slot* dst) {
+  if (c->elem_slots != 0) std::memset(static_cast<void*>(dst), 0, size_t{c->elem_slots} * sizeof(Slot));
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- queues
@@ -128,7 +138,7 @@ static Waiter* own_waiter(Goroutine& g, Chan* c, Slot* elem, Slot* ok) {
 // ---------------------------------------------------------------- the halves
 
 void send_direct(Chan* c, Waiter* receiver, const Slot* value) {
-  if (receiver->elem != nullptr) copy_slots(receiver->elem, value, c->elem_slots);
+  if (receiver->elem != nullptr) copy_elem(c, receiver->elem, value);
   if (receiver->ok != nullptr) receiver->ok->u = 1;
   receiver->success = true;
 }
@@ -136,13 +146,13 @@ void send_direct(Chan* c, Waiter* receiver, const Slot* value) {
 void recv_from_sender(Chan* c, Waiter* sender, Slot* dst) {
   if (c->dataqsiz == 0) {
     // Unbuffered: straight from the sender's registers.
-    if (dst != nullptr) copy_slots(dst, sender->elem, c->elem_slots);
+    if (dst != nullptr) copy_elem(c, dst, sender->elem);
   } else {
     // Full buffer: take the head, and the sender's value goes to the tail
     // (which is the same place: recvx == sendx when full).
     Slot* head = buffer_slot(c, c->recvx);
-    if (dst != nullptr) copy_slots(dst, head, c->elem_slots);
-    copy_slots(head, sender->elem, c->elem_slots);
+    if (dst != nullptr) copy_elem(c, dst, head);
+    copy_elem(c, head, sender->elem);
     if (++c->recvx == c->dataqsiz) c->recvx = 0;
     c->sendx = c->recvx;
   }
@@ -150,22 +160,22 @@ void recv_from_sender(Chan* c, Waiter* sender, Slot* dst) {
 }
 
 void buffer_put(Chan* c, const Slot* value) {
-  copy_slots(buffer_slot(c, c->sendx), value, c->elem_slots);
+  copy_elem(c, buffer_slot(c, c->sendx), value);
   if (++c->sendx == c->dataqsiz) c->sendx = 0;
   c->qcount++;
 }
 
 void buffer_take(Chan* c, Slot* dst) {
   Slot* head = buffer_slot(c, c->recvx);
-  if (dst != nullptr) copy_slots(dst, head, c->elem_slots);
+  if (dst != nullptr) copy_elem(c, dst, head);
   // Clear it: the buffer must not keep the value alive for the collector.
-  std::memset(static_cast<void*>(head), 0, size_t{c->elem_slots} * sizeof(Slot));
+  clear_elem(c, head);
   if (++c->recvx == c->dataqsiz) c->recvx = 0;
   c->qcount--;
 }
 
 void recv_closed(Chan* c, Slot* dst, Slot* ok) {
-  if (dst != nullptr) std::memset(static_cast<void*>(dst), 0, size_t{c->elem_slots} * sizeof(Slot));
+  if (dst != nullptr) clear_elem(c, dst);
   if (ok != nullptr) ok->u = 0;
 }
 
