@@ -87,7 +87,9 @@ void Scheduler::pidleput(P* p) {
 
 void Scheduler::acquirep(M& m, P* p) {
   if (m.p != nullptr || p->m.load(std::memory_order_relaxed) != nullptr) fatal("acquirep: invalid P state");
-  p->m.store(&m, std::memory_order_relaxed);
+  // Release: sysmon and schedtrace follow p->m to read the M (acquire), and
+  // must see the M's construction by whichever thread made it.
+  p->m.store(&m, std::memory_order_release);
   p->status.store(PStatus::Running, std::memory_order_relaxed);
   m.p = p;
   if (GOL_TRACE_ON()) trace::record(trace::Ev::ProcStart, 0, p->id, m.id);

@@ -81,7 +81,7 @@ void Scheduler::schedtrace(bool detail, int64_t now) {
         appendf(out, " %s%u%s", i == 0 ? "[" : "", p->runq.size(), i + 1 == procs ? "]\n" : "");
         continue;
       }
-      const M* m = p->m.load(std::memory_order_relaxed);
+      const M* m = p->m.load(std::memory_order_acquire);  // pairs with acquirep's release
       appendf(out, "  P%d: status=%u schedtick=%u syscalltick=%u m=", p->id,
               static_cast<unsigned>(p->status.load(std::memory_order_relaxed)),
               p->schedtick.load(std::memory_order_relaxed), p->syscalltick.load(std::memory_order_relaxed));

@@ -63,7 +63,7 @@ bool Scheduler::exit_syscall() {
   PStatus status = PStatus::Syscall;
   if (oldp != nullptr && oldp->status.load(std::memory_order_relaxed) == PStatus::Syscall &&
       oldp->status.compare_exchange_strong(status, PStatus::Running)) {  // seq_cst: see m_stopping
-    oldp->m.store(&m, std::memory_order_relaxed);
+    oldp->m.store(&m, std::memory_order_release);  // as acquirep
     m.p = oldp;
     p = oldp;
   } else if (m_npidle.load(std::memory_order_relaxed) > 0 && !m_stopping.load(std::memory_order_acquire)) {

@@ -132,7 +132,7 @@ uint32_t Scheduler::retake(int64_t now) {
 // have just stopped, and the mark then waits for a G that never sees it
 // (execute() clears it when a G starts).
 void Scheduler::preempt_one(P* p) {
-  M* m = p->m.load(std::memory_order_relaxed);
+  M* m = p->m.load(std::memory_order_acquire);  // pairs with acquirep's release
   if (m == nullptr) return;
   G* g = m->curg.load(std::memory_order_acquire);  // pairs with execute's release store
   if (g == nullptr) return;

@@ -98,7 +98,7 @@ TEST_F(TraceCli, TheProgramsTraceParsesWithItsEvents) {
   gol::cli::Json root;
   gol::cli::JsonParser parser(text);
   ASSERT_TRUE(parser.parse(&root)) << parser.error();
-  int worker_slices = 0, creates = 0, chan_blocks = 0, gcs = 0, p0 = 0;
+  int worker_slices = 0, creates = 0, chan_blocks = 0, gcs = 0, p_tracks = 0;
   for (const gol::cli::Json& e : root["traceEvents"].arr) {
     const std::string& name = e["name"].str;
     if (e["ph"].str == "X" && name.find(" main.worker") != std::string::npos) {
@@ -114,7 +114,8 @@ TEST_F(TraceCli, TheProgramsTraceParsesWithItsEvents) {
       chan_blocks += reason == "chan receive" || reason == "chan send";
     }
     if (e["cat"].str == "gc") gcs++;
-    if (name == "thread_name" && e["args"]["name"].str == "P0") p0++;
+    // A track per P that ran something (which Ps did depends on scheduling).
+    if (name == "thread_name" && e["args"]["name"].str.starts_with("P")) p_tracks++;
   }
   EXPECT_GE(worker_slices, 1);
   EXPECT_EQ(creates, 2);
@@ -124,7 +125,7 @@ TEST_F(TraceCli, TheProgramsTraceParsesWithItsEvents) {
   if (!collector_off()) {
     EXPECT_GE(gcs, 1);
   }
-  EXPECT_EQ(p0, 1);
+  EXPECT_GE(p_tracks, 1);
 }
 
 TEST_F(TraceCli, GolTraceSummarisesGoroutinesAndPs) {
