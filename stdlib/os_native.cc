@@ -397,36 +397,28 @@ NativeStatus sys_seek(vm::Goroutine&, Slot* w) {
   return NativeStatus::Ok;
 }
 
-// sysPread(fd int, b []byte, off int64) (n int, errno int): one pread(2).
-NativeStatus sys_pread(vm::Goroutine& g, Slot* w) {
-  int fd = static_cast<int>(w[0].i);
-  vm::SliceHeader b = read_slice(w + 1);
-  off_t off = w[4].i;
-  int64_t want = b.len < kMaxRW ? b.len : kMaxRW;
+// sysPread / sysPwrite(fd int, b []byte, off int64) (n int, errno int):
+// one pread(2) / pwrite(2).
+template <typename Call>
+NativeStatus positioned_io(vm::Goroutine& g, Slot* w, Call call) {
+  const int fd = static_cast<int>(w[0].i);
+  const vm::SliceHeader b = read_slice(w + 1);
+  const off_t off = w[4].i;
+  const auto want = static_cast<size_t>(b.len < kMaxRW ? b.len : kMaxRW);
   ssize_t n = 0;
-  vm::enter_syscall(g);
-  do {
-    n = ::pread(fd, b.data, static_cast<size_t>(want), off);
-  } while (n < 0 && errno == EINTR);
-  w[1].i = n < 0 ? errno : 0;
-  w[0].i = n < 0 ? -1 : n;
+  int e = 0;
+  blocking_call(g, &e, [&] { return static_cast<int>((n = call(fd, b.data, want, off)) < 0 ? -1 : 0); });
+  w[0].i = e != 0 ? -1 : n;
+  w[1].i = e;
   return vm::exit_syscall(g);
 }
 
-// sysPwrite(fd int, b []byte, off int64) (n int, errno int): one pwrite(2).
+NativeStatus sys_pread(vm::Goroutine& g, Slot* w) {
+  return positioned_io(g, w, [](int fd, void* p, size_t len, off_t off) { return ::pread(fd, p, len, off); });
+}
+
 NativeStatus sys_pwrite(vm::Goroutine& g, Slot* w) {
-  int fd = static_cast<int>(w[0].i);
-  vm::SliceHeader b = read_slice(w + 1);
-  off_t off = w[4].i;
-  int64_t want = b.len < kMaxRW ? b.len : kMaxRW;
-  ssize_t n = 0;
-  vm::enter_syscall(g);
-  do {
-    n = ::pwrite(fd, b.data, static_cast<size_t>(want), off);
-  } while (n < 0 && errno == EINTR);
-  w[1].i = n < 0 ? errno : 0;
-  w[0].i = n < 0 ? -1 : n;
-  return vm::exit_syscall(g);
+  return positioned_io(g, w, [](int fd, void* p, size_t len, off_t off) { return ::pwrite(fd, p, len, off); });
 }
 
 // sysFsync(fd int) errno
