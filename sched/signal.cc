@@ -30,16 +30,23 @@ void on_sigurg(int, siginfo_t*, void*) {
 
 }  // namespace
 
+bool install_async_handler(int sig, void (*handler)(int, siginfo_t*, void*)) {
+  // STACK.md §3: no SA_ONSTACK (with an alternate stack the collector scans
+  // the wrong stack), and the collector's suspend/restart signals masked
+  // while the handler runs.
+  struct sigaction sa = {};
+  sa.sa_sigaction = handler;
+  sa.sa_flags = SA_SIGINFO | SA_RESTART;
+  sigemptyset(&sa.sa_mask);
+  sigaddset(&sa.sa_mask, SIGPWR);   // the collector's suspend signal
+  sigaddset(&sa.sa_mask, SIGXCPU);  // and its restart signal
+  return sigaction(sig, &sa, nullptr) == 0;
+}
+
 void install_sigurg_handler() {
   static std::once_flag once;
   std::call_once(once, [] {
-    struct sigaction sa = {};
-    sa.sa_sigaction = on_sigurg;
-    sa.sa_flags = SA_SIGINFO | SA_RESTART;
-    sigemptyset(&sa.sa_mask);
-    sigaddset(&sa.sa_mask, SIGPWR);   // the collector's suspend signal
-    sigaddset(&sa.sa_mask, SIGXCPU);  // and its restart signal
-    if (sigaction(SIGURG, &sa, nullptr) != 0) fatal("sigaction(SIGURG) failed");
+    if (!install_async_handler(SIGURG, on_sigurg)) fatal("sigaction(SIGURG) failed");
   });
 }
 

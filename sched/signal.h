@@ -14,10 +14,16 @@
 #pragma once
 
 #include <pthread.h>
+#include <signal.h>
 
 namespace gol::sched {
 
 // Idempotent; called by Scheduler::run before sysmon starts.
+// Installs handler for sig the one way that is safe beside the Boehm
+// collector's signals (SA_SIGINFO|SA_RESTART, SIGPWR/SIGXCPU masked, no
+// SA_ONSTACK). The handler must be async-signal-safe. False if sigaction fails.
+bool install_async_handler(int sig, void (*handler)(int, siginfo_t*, void*));
+
 void install_sigurg_handler();
 // Sends SIGURG to an M's thread (sysmon); false if it could not be sent.
 bool signal_preempt(pthread_t thread);

@@ -40,6 +40,7 @@
 #include <mutex>
 #include <vector>
 
+#include "sched/signal.h"
 #include "vm/runtime.h"
 
 namespace gol::vm {
@@ -76,13 +77,7 @@ void on_signal(int sig, siginfo_t*, void*) {
 }
 
 void install_handler(int sig) {
-  struct sigaction sa = {};
-  sa.sa_sigaction = on_signal;
-  sa.sa_flags = SA_SIGINFO | SA_RESTART;
-  sigemptyset(&sa.sa_mask);
-  sigaddset(&sa.sa_mask, SIGPWR);   // the collector's suspend signal
-  sigaddset(&sa.sa_mask, SIGXCPU);  // and its restart signal
-  if (sigaction(sig, &sa, nullptr) != 0) fatal("sigaction failed for signal " + std::to_string(sig));
+  if (!sched::install_async_handler(sig, on_signal)) fatal("sigaction failed for signal " + std::to_string(sig));
 }
 
 void set_action(int sig, void (*action)(int)) {
