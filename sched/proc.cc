@@ -223,9 +223,11 @@ void Scheduler::startm_locked(P* p, bool spinning, std::unique_lock<std::mutex>&
   // its deadline (as Go's startm never takes the M in the netpoller).
   M* m = m_midle;
   if (m != nullptr && m == m_timer_sleeper && m->link != nullptr) m = m->link;
+  bool was_sleeper = false;
   if (m != nullptr) {
     midle_remove_locked(*m);
     if (m == m_timer_sleeper) {
+      was_sleeper = true;
       m_timer_sleeper = nullptr;
       m_timer_deadline.store(0, std::memory_order_seq_cst);
     }
@@ -250,6 +252,7 @@ void Scheduler::startm_locked(P* p, bool spinning, std::unique_lock<std::mutex>&
   m->spinning = spinning;
   m->nextp = p;
   m->park.wakeup();  // release: nextp and spinning are visible to the woken M
+  if (was_sleeper) m_netpoll.wake();  // it sleeps in the poller
 }
 
 // Parks m until someone hands it a P (or shutdown wakes it without one).
@@ -274,14 +277,18 @@ void Scheduler::stopm(M& m) {
     if (deadline == 0) {
       if (last) check_dead(epoch);
       m.park.sleep();
-    } else if (!m.park.sleep_until(deadline)) {
-      // The timer sleeper's deadline (timer.cc): run what is due, with a
-      // P if one was free (then go and run what the timers readied).
-      if (timer_sleep_expired(m)) {
-        if (m.p != nullptr) return;
-        continue;
+    } else {
+      // The sleeping M waits in the poller until the earliest timer
+      // (timer.cc, netpoll.cc); then it runs what is due and what the
+      // poller readied, with a P if one was free.
+      GList ready;
+      if (!poll_sleep(m, deadline, &ready)) {
+        if (timer_sleep_expired(m, &ready)) {
+          if (m.p != nullptr) return;
+          continue;
+        }
+        m.park.sleep();  // someone took m off the idle list: their wakeup
       }
-      m.park.sleep();  // someone took m off the idle list: their wakeup
     }
     m.park.clear();
     P* p = m.nextp;
@@ -315,8 +322,9 @@ void Scheduler::check_dead(uint64_t idle_epoch) {
     std::lock_guard<std::mutex> lock(m_lock);
     if (m_exiting.load(std::memory_order_acquire) || m_stopping.load(std::memory_order_acquire) ||
         m_deadlock_reported || m_idle_epoch != idle_epoch || m_nmidle != static_cast<int32_t>(m_allm.size()) ||
-        // A pending timer will wake someone: the timer sleeper waits for it.
-        earliest_timer_locked() != 0) {
+        // A pending timer or an I/O wait will wake someone: the sleeping M
+        // waits for them.
+        earliest_timer_locked() != 0 || m_netpoll.waiters() > 0) {
       return;
     }
     std::lock_guard<std::mutex> glock(m_allgs_lock);  // lock order: m_lock first
@@ -430,6 +438,8 @@ G* Scheduler::find_runnable(M& m, bool* inherit) {
     if (m_runq.size() > 0) {
       if (G* g = m_runq.get(p->runq, nprocs, 0)) return g;
     }
+    // Goroutines whose I/O is ready, before stealing (cf. findRunnable).
+    if (G* g = poll_nonblocking(m)) return g;
     // Steal, bounding spinning Ms to half the busy Ps.
     const int32_t busy = static_cast<int32_t>(nprocs) - m_npidle.load(std::memory_order_relaxed);
     if (m.spinning || 2 * m_nmspinning.load(std::memory_order_relaxed) < busy) {
@@ -632,6 +642,7 @@ void Scheduler::shutdown(int code) {
     idle->nextp = nullptr;
     idle->park.wakeup();
   }
+  m_netpoll.wake();  // the sleeping M may be inside the poller
   // A stopper waiting for Ps that will never stop gives up (set_procs).
   m_stopped_cv.notify_all();
 }

@@ -45,6 +45,7 @@
 
 #include "sched/g.h"
 #include "sched/globrunq.h"
+#include "sched/netpoll.h"
 #include "sched/note.h"
 #include "sched/runq.h"
 #include "sched/timer.h"
@@ -221,6 +222,32 @@ class Scheduler {
   // Timers pending on all Ps (a sample).
   int64_t timer_count();
 
+  // The network poller (netpoll.cc; the protocol is in netpoll.h). Any M
+  // running a G. poll_open registers a non-blocking descriptor: null with
+  // *err set (an errno) on failure. poll_reset: before an operation, is the
+  // descriptor closing or the mode's deadline past (kPollOk otherwise; it
+  // also drops a stale Ready edge). poll_wait_begin: after EAGAIN, kPollOk
+  // (an edge arrived: retry), kPollClosing, kPollTimeout, or kPollPark
+  // (park with poll_commit). poll_set_deadline: mode kPollRead, kPollWrite
+  // or kPollReadWrite; d is monotonic ns, 0 for none, d <= now (or < 0) for
+  // already passed, which wakes the mode's waiter at once. poll_evict wakes
+  // both waiters and fails later waits with kPollClosing; poll_close, once
+  // nobody uses the descriptor, unregisters it and recycles pd (the caller
+  // closes the fd after).
+  PollDesc* poll_open(int fd, int* err);
+  int32_t poll_reset(PollDesc* pd, int32_t mode);
+  int32_t poll_wait_begin(PollDesc* pd, int32_t mode);
+  void poll_set_deadline(PollDesc* pd, int64_t d, int32_t mode);
+  void poll_evict(PollDesc* pd);
+  void poll_close(PollDesc* pd);
+  // Stop::Park's unlock for an I/O wait (arg from poll_commit_arg): false
+  // when the descriptor became ready, closing or expired meanwhile (the G
+  // then runs again at once and calls poll_wait_begin again).
+  static bool poll_commit(G* g, void* arg);
+  // Goroutines parked in the poller (cf. netpollWaiters).
+  int32_t poll_waiters() const { return m_netpoll.waiters(); }
+  Netpoll& netpoll() { return m_netpoll; }
+
   // Every G ever created, live or dead (cf. allgs), for dumps and
   // schedtrace; a snapshot under the lock.
   std::vector<G*> all_gs();
@@ -282,14 +309,31 @@ class Scheduler {
   int64_t timer_sleep_begin_locked(M& m);
   // stopm: the timer sleeper's deadline passed. Takes m off m_midle (false
   // if someone else already did: their wakeup is coming), grabs an idle P
-  // if any, runs the due timers of every P. m_lock not held.
-  bool timer_sleep_expired(M& m);
+  // if any, runs the due timers of every P, and queues the Gs the poller
+  // readied (*ready; on the global queue when it returns false). m_lock not held.
+  bool timer_sleep_expired(M& m, GList* ready);
   // A timer was armed for `when`: make sure some M will run it in time (cf. wakeNetPoller).
   void wake_for_timer(int64_t when);
   // m_lock held: takes m off m_midle if it is there.
   bool midle_remove_locked(M& m);
   // m_lock held, world stopped: moves a dead P's timers to P0 (cf. timers.take).
   void move_timers_locked(P* from, P* to);
+
+  // Polling (netpoll.cc). The sleeping M's deadline when it waits for I/O
+  // with no timer pending.
+  static constexpr int64_t kPollForever = INT64_MAX - 1;
+  // Gs readied by the poller (still Waiting) made runnable: on m's P if it
+  // holds one, else on the global queue.
+  void make_runnable(GList* list, M* m);
+  // find_runnable: a non-blocking poll when Gs wait for I/O and no M sleeps
+  // in the poller; returns a G to run (the rest are queued).
+  G* poll_nonblocking(M& m);
+  // The sleeping M (stopm) waits in the poller until `deadline` (or
+  // kPollForever): true when woken through its Note; false when the
+  // deadline passed or Gs became ready (in *ready, still Waiting).
+  bool poll_sleep(M& m, int64_t deadline, GList* ready);
+  // sysmon: polls when nobody has for 10 ms (Ms all busy).
+  void sysmon_poll(int64_t now);
 
   // sysmon (sysmon.cc): its own thread, not an M, never touching GC memory.
   void sysmon();
@@ -352,6 +396,11 @@ class Scheduler {
   M* m_timer_sleeper = nullptr;
   std::atomic<int64_t> m_timer_deadline{0};
   P* m_p0 = nullptr;                       // m_allp[0], fixed at construction: timers from threads without a P
+
+  Netpoll m_netpoll;
+  // When an M last polled (monotonic ns); 0 while the sleeping M is inside
+  // a blocking poll (cf. sched.lastpoll). Relaxed: a heuristic.
+  std::atomic<int64_t> m_lastpoll{1};
 
   std::atomic<bool> m_running{false};     // run() has started (M0 holds a P)
   std::atomic<bool> m_exiting{false};

@@ -22,15 +22,18 @@
 // about 100 wake-ups a second. Deadlines are absolute (Note::sleep_until):
 // a collection's signals must not stretch a sleep (STACK.md §3).
 //
+// It also polls the network when no M has for 10 ms (every M busy running
+// Gs): the Gs whose I/O is ready go to the global queue (netpoll.cc).
 // Not done (Go does it): the deep sleep while every P is idle — 10 ms
 // rounds are cheap. Timers need nothing from sysmon: an idle M, the timer
-// sleeper, waits for the earliest one (timer.h).
+// sleeper, waits for the earliest one in the poller (timer.h).
 // SCHED lines (GOLDEBUG=schedtrace) are printed from here: schedtrace.cc.
 #include <mutex>
 
 #include "sched/fatal.h"
 #include "sched/proc.h"
 #include "sched/signal.h"
+#include "sched/trace.h"
 
 namespace gol::sched {
 
@@ -59,6 +62,7 @@ void Scheduler::sysmon() {
     // Woken only by run(), when the scheduler ends.
     if (m_sysmon_note.sleep_until(monotonic_ns() + delay_us * 1000)) return;
     const int64_t now = monotonic_ns();
+    sysmon_poll(now);
     if (retake(now) != 0) {
       idle = 0;
     } else {
@@ -122,6 +126,8 @@ uint32_t Scheduler::retake(int64_t now) {
     if (p->status.compare_exchange_strong(expected, PStatus::Idle)) {
       retaken++;
       p->syscalltick.fetch_add(1, std::memory_order_relaxed);
+      // The P leaves its M (still in the call): its track ends here.
+      if (GOL_TRACE_ON()) trace::record(trace::Ev::ProcStop, 0, p->id, -1);
       handoff_p(p, lock);
     }
   }

@@ -234,10 +234,16 @@ int64_t Scheduler::timer_sleep_begin_locked(M& m) {
   // of us sees the other: we see its timer, or it sees the marker and
   // waits on m_lock for our decision.
   m_timer_deadline.store(kNever, std::memory_order_seq_cst);
-  const int64_t next = earliest_timer_locked();
+  int64_t next = earliest_timer_locked();
   if (next == 0) {
-    m_timer_deadline.store(0, std::memory_order_seq_cst);
-    return 0;
+    // No timer, but goroutines waiting for I/O: sleep in the poller until
+    // an event (the M that parked one comes here too, so a waiter always
+    // finds a poller or a running M).
+    if (m_netpoll.waiters() <= 0) {
+      m_timer_deadline.store(0, std::memory_order_seq_cst);
+      return 0;
+    }
+    next = kPollForever;
   }
   m_timer_sleeper = &m;
   m_timer_deadline.store(next, std::memory_order_seq_cst);
@@ -257,7 +263,7 @@ bool Scheduler::midle_remove_locked(M& m) {
   return false;
 }
 
-bool Scheduler::timer_sleep_expired(M& m) {
+bool Scheduler::timer_sleep_expired(M& m, GList* ready) {
   P* p = nullptr;
   std::vector<P*> ps;
   {
@@ -268,7 +274,10 @@ bool Scheduler::timer_sleep_expired(M& m) {
     }
     // Off the list already: startm, a timer wake-up or shutdown took it
     // and its wakeup is on the way.
-    if (!midle_remove_locked(m)) return false;
+    if (!midle_remove_locked(m)) {
+      make_runnable(ready, nullptr);
+      return false;
+    }
     if (!m_stopping.load(std::memory_order_relaxed) && !m_exiting.load(std::memory_order_relaxed)) p = pidleget();
     const auto procs = static_cast<size_t>(m_procs.load(std::memory_order_relaxed));
     ps.assign(m_allp.begin(), m_allp.begin() + static_cast<std::ptrdiff_t>(procs));
@@ -280,6 +289,10 @@ bool Scheduler::timer_sleep_expired(M& m) {
   for (P* pp : ps) {
     const int64_t next = pp->timers.min_when();
     if (next != 0 && next <= now) run_timers(pp->timers, now);
+  }
+  if (ready->size > 0) {
+    make_runnable(ready, &m);
+    if (m_npidle.load(std::memory_order_relaxed) > 0) wakep();
   }
   return true;
 }
@@ -309,7 +322,10 @@ void Scheduler::wake_for_timer(int64_t when) {
     if (!midle_remove_locked(*wake)) wake = nullptr;  // already being woken
     if (wake != nullptr) wake->nextp = nullptr;
   }
-  if (wake != nullptr) wake->park.wakeup();  // release: nextp is visible to it
+  if (wake != nullptr) {
+    wake->park.wakeup();  // release: nextp is visible to it
+    m_netpoll.wake();     // it may be inside the poller
+  }
 }
 
 void Scheduler::move_timers_locked(P* from, P* to) {

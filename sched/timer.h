@@ -15,15 +15,16 @@
 // thread that holds no P. Every M runs its P's expired timers each time it
 // looks for work (find_runnable, cf. checkTimers), a stealing M runs its
 // victims' expired timers (cf. stealWork), and an M going idle while
-// timers are pending becomes the timer sleeper (at most one): it sleeps
-// on its Note until the earliest deadline of all Ps, then runs what has
-// expired (taking an idle P first if one is free). Adding a timer earlier
-// than the sleeper's deadline wakes it (cf. wakeNetPoller); with no sleeper
-// the adder wakes a spinning M (wakep), which becomes the sleeper if it
-// finds nothing else. Go parks that M in the netpoller; gol has no poller
-// yet, so a Note with an absolute deadline does the same job. A timer never
-// runs before its deadline: `when` is compared with the monotonic clock
-// read after the sleep (Note::sleep_until is absolute, STACK.md §3).
+// timers are pending (or goroutines wait for I/O) becomes the timer
+// sleeper (at most one): as in Go it sleeps in the netpoller (netpoll.h)
+// until the earliest deadline of all Ps, then runs what has expired
+// (taking an idle P first if one is free). Adding a timer earlier than the
+// sleeper's deadline wakes it (its Note, and the poller's eventfd; cf.
+// wakeNetPoller); with no sleeper the adder wakes a spinning M (wakep),
+// which becomes the sleeper if it finds nothing else. A timer never runs
+// before its deadline: `when` is compared with the monotonic clock read
+// after the wait, and the wait is recomputed from an absolute deadline
+// after every early return (signals end epoll waits: STACK.md §3).
 //
 // Go's add/stop/reset races (the pre-1.23 semantics that go.mod `go 1.22`
 // selects): Stop returns true if the timer was still pending and is now

@@ -23,7 +23,7 @@ readonly kPackages=(
   # build
   cmake ninja-build pkg-config g++ re2c bison
   # libraries
-  libgc-dev libedit-dev libfmt-dev libgmp-dev
+  libgc-dev libedit-dev libfmt-dev libgmp-dev zlib1g-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # clang 14 with libFuzzer and the sanitizer runtimes (fuzz configuration)

@@ -197,6 +197,40 @@ func main() {
   EXPECT_TRUE(r.err.starts_with("fatal error: go of nil func value\n\ngoroutine 1 [running]:\nmain.main()\n")) << r.err;
 }
 
+// bufio.Scanner and bufio.Reader on os.Stdin read what a pipe gives them
+// (the goldens run with stdin from /dev/null): lines, then words.
+TEST(GolRunCli, ScannerReadsStandardInput) {
+  char dir_template[] = "/tmp/gol-cli-XXXXXX";
+  const fs::path dir = mkdtemp(dir_template);
+  std::ofstream(dir / "prog.gol") << R"(package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+)
+
+func main() {
+	r := bufio.NewReader(os.Stdin)
+	first, err := r.ReadString('\n')
+	fmt.Printf("%q %v\n", first, err)
+	sc := bufio.NewScanner(r)
+	lines, words := 0, 0
+	for sc.Scan() {
+		lines++
+		words += len(strings.Fields(sc.Text()))
+	}
+	fmt.Println(lines, words, sc.Err())
+}
+)";
+  std::ofstream(dir / "input.txt") << "header line\none two\nthree\n\nfour five six\nlast without newline";
+  gol::test::RunResult r = gol::test::run({"/bin/sh", "-c", std::string(GOL_BINARY) + " run prog.gol < input.txt"}, dir);
+  fs::remove_all(dir);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "\"header line\\n\" <nil>\n5 9 <nil>\n");
+}
+
 TEST(GolDisasm, PrintsEachFunctionWithTypedInstructions) {
   gol::test::RunResult r = gol("disasm", R"(package main
 
