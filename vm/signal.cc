@@ -1,19 +1,21 @@
 // signal.cc — signal handlers, the registry of Notify channels, and the
 // delivery thread (see signal.h).
 //
-// The handler is async-signal-safe: a fetch_or on a lock-free atomic and a
-// write(2) to a non-blocking pipe (a full pipe already holds a wake-up).
-// It runs with the collector's SIGPWR/SIGXCPU masked and without
-// SA_ONSTACK (STACK.md §3: an alternate stack makes the collector scan the
-// wrong stack). Everything else happens on the delivery thread: it is a
-// normal thread created through the collector's pthread_create (gc.h with
-// GC_THREADS), so it is registered and may touch channels.
+// The signals watched from the start are blocked in every thread the
+// runtime starts and read from a signalfd by the delivery thread (see
+// watched_set). The others, once a Notify enables them (SIGQUIT ...), go
+// through a handler that is async-signal-safe: a fetch_or on a lock-free
+// atomic and a write(2) to a non-blocking pipe (a full pipe already holds
+// a wake-up). It runs with the collector's SIGPWR/SIGXCPU masked and
+// without SA_ONSTACK (STACK.md §3: an alternate stack makes the collector
+// scan the wrong stack). Everything else happens on the delivery thread: it
+// is a normal thread created through the collector's pthread_create (gc.h
+// with GC_THREADS), so it is registered and may touch channels.
 //
-// A signal that lands during a collection is not lost: the handler runs
-// once the thread is restarted (the collector's suspend handler masks
-// nothing we use for long) and only sets a bit; the pipe read is a plain
-// blocking read, restarted by SA_RESTART and retried on EINTR anyway. No
-// timed wait exists here, so no deadline arithmetic is needed.
+// A signal that lands during a collection is not lost: a blocked one stays
+// pending in the kernel until the signalfd is read; a handled one only sets
+// a bit once its thread is restarted. The delivery thread waits in poll(2)
+// with no timeout and retries on EINTR, so no deadline arithmetic is needed.
 //
 // Stop(c) must guarantee c receives nothing afterwards (Go's
 // signalWaitUntilIdle): the delivery thread holds the registry lock while it
@@ -24,14 +26,16 @@
 //
 // Rejected: Go's design of a goroutine blocked in signal_recv. It needs a
 // note the handler can wake and a goroutine that counts as "not asleep" for
-// the deadlock check; a thread and a pipe give the same semantics with what
+// the deadlock check; a thread, a signalfd and a pipe give the same semantics with what
 // the VM already has (chan_try_send from any registered thread).
 #include "vm/signal.h"
 
 #include <fcntl.h>
 #include <gc.h>
 #include <pthread.h>
+#include <poll.h>
 #include <signal.h>
+#include <sys/signalfd.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -163,11 +167,40 @@ void deliver(int sig) {
   }
 }
 
+// The signals watched from the start (all the catchable ones except those
+// left at their default action until notified). signal_init blocks them in
+// the thread that starts the runtime, so every thread started after it (Ms,
+// sysmon) inherits the mask, and the delivery thread takes them from a
+// signalfd: a process-directed signal then never interrupts an M's futex or
+// epoll wait, and never runs a handler at all (under ThreadSanitizer, whose
+// deferred handlers could leave one pending until a sleeping M woke). The
+// handler path (pending bits and the pipe) remains for the signals enabled
+// later (SIGQUIT after a Notify) and for a thread that does not block them.
+sigset_t watched_set() {
+  sigset_t set;
+  sigemptyset(&set);
+  for (int sig = 1; sig <= kMaxSignal; sig++) {
+    if (signal_catchable(sig) && !default_until_notified(sig)) sigaddset(&set, sig);
+  }
+  return set;
+}
+
+int g_sigfd = -1;
+
 void* delivery_main(void*) {
-  char buf[128];
+  pollfd fds[2] = {{g_sigfd, POLLIN, 0}, {g_pipe[0], POLLIN, 0}};
   for (;;) {
-    const ssize_t n = read(g_pipe[0], buf, sizeof buf);
-    if (n < 0 && errno != EINTR) fatal("signal delivery: read failed");
+    if (poll(fds, 2, -1) < 0 && errno != EINTR) fatal("signal delivery: poll failed");
+    signalfd_siginfo info[16];
+    ssize_t n;
+    while ((n = read(g_sigfd, info, sizeof info)) > 0 || (n < 0 && errno == EINTR)) {
+      for (ssize_t i = 0; i < n / static_cast<ssize_t>(sizeof info[0]); i++) deliver(static_cast<int>(info[i].ssi_signo));
+    }
+    char buf[128];
+    for (;;) {
+      const ssize_t r = read(g_pipe[0], buf, sizeof buf);
+      if (r <= 0 && !(r < 0 && errno == EINTR)) break;
+    }
     uint64_t pending = g_pending.exchange(0, std::memory_order_acq_rel);
     while (pending != 0) {
       const int sig = __builtin_ctzll(pending) + 1;
@@ -210,7 +243,9 @@ void signal_init() {
   static std::once_flag once;
   std::call_once(once, [] {
     if (pipe2(g_pipe, O_CLOEXEC) != 0) fatal("signal: pipe failed");
-    if (fcntl(g_pipe[1], F_SETFL, O_NONBLOCK) != 0) fatal("signal: fcntl failed");
+    if (fcntl(g_pipe[0], F_SETFL, O_NONBLOCK) != 0 || fcntl(g_pipe[1], F_SETFL, O_NONBLOCK) != 0) {
+      fatal("signal: fcntl failed");
+    }
     std::lock_guard<std::mutex> lock(g_mu);
     for (int sig = 1; sig <= kMaxSignal; sig++) {
       if (!signal_catchable(sig) || default_until_notified(sig)) continue;
@@ -223,6 +258,10 @@ void signal_init() {
       }
       install_handler(sig);
     }
+    const sigset_t set = watched_set();
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    g_sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+    if (g_sigfd < 0) fatal("signal: signalfd failed");
     pthread_t thread;  // gc.h makes this GC_pthread_create: registered
     if (pthread_create(&thread, nullptr, delivery_main, nullptr) != 0) fatal("signal: cannot start the delivery thread");
     pthread_detach(thread);
