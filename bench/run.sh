@@ -2,7 +2,7 @@
 # run.sh — run the benchmarks under Go, gol, Lua 5.4 and Python 3 side by side.
 #
 # Usage: bench/run.sh [NAME...]
-#        (default: fib loop nbody parfib spawn pingpong threadring spawnpark sleepers)
+#        (default: fib loop nbody parfib spawn pingpong threadring spawnpark sleepers echo)
 # Environment:
 #   GOL     the gol binary (default: the newest build*/cli/gol of the checkout)
 #   RUNS    timed runs per program and runtime (default 5); one untimed
@@ -28,6 +28,10 @@
 #  - spawnpark: Go and gol only, with GOMAXPROCS=1 and 2; the program
 #    measures itself and prints "measure: ns/goroutine N" and
 #    "measure: bytes/goroutine N"; the table shows the medians.
+#  - echo (loopback TCP): Go and gol only, with GOMAXPROCS=1 and 2; the
+#    program prints "measure: roundtrips/s N" (100 connections, 64-byte
+#    messages); the table shows the medians and gol/Go of those rates
+#    (above 1.00: gol is faster, unlike the time ratios).
 # The Go program is built once with `go build` and its binary is timed, so
 # compilation is not counted; gol's figure includes its compile step, as
 # `gol run` does it. Every runtime's output must equal Go's for the same
@@ -41,7 +45,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 runs=${RUNS:-5}
 names=("$@")
-[ ${#names[@]} -eq 0 ] && names=(fib loop nbody parfib spawn pingpong threadring spawnpark sleepers)
+[ ${#names[@]} -eq 0 ] && names=(fib loop nbody parfib spawn pingpong threadring spawnpark sleepers echo)
 
 gol=${GOL:-$(ls -t "$root"/build*/cli/gol 2>/dev/null | head -n 1)}
 go=${GOL_GO:-}
@@ -292,6 +296,27 @@ spawnpark_rows() {
 		"$(ratio "${ns[gol2]}" "${ns[go2]}")" "$(ratio "${bytes[gol1]}" "${bytes[go1]}")" "$(ratio "${bytes[gol2]}" "${bytes[go2]}")"
 }
 
+# echo: round trips per second from the program's own figure, one and two Ps.
+echo_rows() {
+	local expected="$scratch/echo/expected" rt p
+	local -A rate=()
+	prepare echo
+	expect echo "$expected" GOMAXPROCS=1 --
+	for rt in go gol; do
+		for p in 1 2; do
+			rate[$rt$p]=-
+			runner "$rt" echo || continue
+			rate[$rt$p]=$(figure roundtrips/s "$expected" env GOMAXPROCS=$p "${cmd[@]}")
+		done
+	done
+	separate
+	printf '%-10s %-8s %16s %16s\n' bench runtime "trips/s P=1" "trips/s P=2"
+	for rt in go gol; do
+		printf '%-10s %-8s %16s %16s\n' echo "$rt" "${rate[${rt}1]}" "${rate[${rt}2]}"
+	done
+	printf '%-10s %-8s %16s %16s\n' echo gol/Go "$(ratio "${rate[gol1]}" "${rate[go1]}")" "$(ratio "${rate[gol2]}" "${rate[go2]}")"
+}
+
 echo "runs per cell: $runs (median, after one warm-up); times in seconds"
 echo "go:     ${go:--}"
 echo "gol:    ${gol:--}"
@@ -305,6 +330,7 @@ for name in "${names[@]}"; do
 	parfib) parfib_rows; plain_open=0; procs_open=0 ;;
 	spawn) spawn_rows; plain_open=0; procs_open=0 ;;
 	spawnpark) spawnpark_rows; plain_open=0; procs_open=0 ;;
+	echo) echo_rows; plain_open=0; procs_open=0 ;;
 	pingpong | threadring | sleepers)
 		if [ $procs_open -eq 0 ]; then
 			separate

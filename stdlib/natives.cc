@@ -8,9 +8,11 @@ void register_natives(vm::NativeRegistry& registry) {
   register_fmt_natives(registry);
   register_math_natives(registry);
   register_os_natives(registry);
+  register_net_natives(registry);
   register_signal_natives(registry);
   register_syscall_natives(registry);  // after os: it reuses os.errnoString
   register_runtime_natives(registry);
+  register_pprof_natives(registry);
   register_trace_natives(registry);
   register_sort_natives(registry);
   register_strconv_natives(registry);

@@ -15,9 +15,11 @@ void register_errors_natives(vm::NativeRegistry& registry);   // errors_native.c
 void register_fmt_natives(vm::NativeRegistry& registry);      // fmt_native.cc
 void register_math_natives(vm::NativeRegistry& registry);     // math_native.cc
 void register_os_natives(vm::NativeRegistry& registry);       // os_native.cc
+void register_net_natives(vm::NativeRegistry& registry);      // net_native.cc
 void register_signal_natives(vm::NativeRegistry& registry);   // signal_native.cc (os/signal)
 void register_syscall_natives(vm::NativeRegistry& registry);  // syscall_native.cc
 void register_runtime_natives(vm::NativeRegistry& registry);  // runtime_native.cc
+void register_pprof_natives(vm::NativeRegistry& registry);    // pprof_native.cc (runtime/pprof)
 void register_trace_natives(vm::NativeRegistry& registry);    // trace_native.cc (runtime/trace)
 void register_sort_natives(vm::NativeRegistry& registry);     // sort_native.cc
 void register_strconv_natives(vm::NativeRegistry& registry);  // strconv_native.cc

@@ -76,6 +76,16 @@ var (
 	ErrClosed     = errors.New("file already closed")
 )
 
+// ErrDeadlineExceeded is returned for an expired deadline (Go's
+// internal/poll.ErrDeadlineExceeded; package net returns it).
+var ErrDeadlineExceeded error = &deadlineExceededError{}
+
+type deadlineExceededError struct{}
+
+func (e *deadlineExceededError) Error() string   { return "i/o timeout" }
+func (e *deadlineExceededError) Timeout() bool   { return true }
+func (e *deadlineExceededError) Temporary() bool { return true }
+
 // Flags to OpenFile (Linux values).
 const (
 	O_RDONLY int = 0x0

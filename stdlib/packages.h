@@ -26,10 +26,12 @@ extern const std::string_view kErrorsSource;    // errors
 extern const std::string_view kFmtSource;       // fmt
 extern const std::string_view kIoSource;        // io
 extern const std::string_view kMathSource;      // math
+extern const std::string_view kNetSource;       // net
 extern const std::string_view kOsSource;        // os
 extern const std::string_view kSignalSource;    // os/signal
 extern const std::string_view kSyscallSource;   // syscall
 extern const std::string_view kRuntimeSource;   // runtime
+extern const std::string_view kPprofSource;     // runtime/pprof
 extern const std::string_view kTraceSource;     // runtime/trace
 extern const std::string_view kSortSource;      // sort
 extern const std::string_view kStrconvSource;   // strconv

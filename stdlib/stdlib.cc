@@ -16,9 +16,11 @@ void register_packages(lang::PackageRegistry& registry) {
   registry.add("fmt", kFmtSource);
   registry.add("io", kIoSource);
   registry.add("math", kMathSource);
+  registry.add("net", kNetSource);
   registry.add("os", kOsSource);
   registry.add("os/signal", kSignalSource);
   registry.add("runtime", kRuntimeSource);
+  registry.add("runtime/pprof", kPprofSource);
   registry.add("runtime/trace", kTraceSource);
   registry.add("sort", kSortSource);
   registry.add("strconv", kStrconvSource);

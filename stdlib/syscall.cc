@@ -77,6 +77,15 @@ func (e Errno) Error() string {
 	return errstr(int(e))
 }
 
+// Timeout and Temporary classify an Errno as Go's do (net's errors ask).
+func (e Errno) Timeout() bool {
+	return e == EAGAIN || e == ETIMEDOUT
+}
+
+func (e Errno) Temporary() bool {
+	return e == EINTR || e == 0x18 || e == 0x17 || e.Timeout() // EMFILE, ENFILE
+}
+
 // Errors (Linux numbers).
 const (
 	EPERM  Errno = 0x1
@@ -90,6 +99,12 @@ const (
 	EEXIST Errno = 0x11
 	EINVAL Errno = 0x16
 	EPIPE  Errno = 0x20
+
+	EADDRINUSE   Errno = 0x62
+	ECONNABORTED Errno = 0x67
+	ECONNRESET   Errno = 0x68
+	ETIMEDOUT    Errno = 0x6e
+	ECONNREFUSED Errno = 0x6f
 )
 
 // Kill sends signal sig to the process pid (kill(2)).

@@ -22,6 +22,7 @@
 #include <string>
 
 #include "vm/interp_impl.h"
+#include "vm/profile.h"
 #include "vm/runtime.h"
 
 namespace gol::vm::interp {
@@ -53,6 +54,7 @@ void grow_stack(Vm& vm, uint64_t need) {
     // Nothing else points into the old array (rule 1 of the loop: no Slot*
     // into the stack survives a call), so give it back now rather than
     // letting a deep recursion hold every generation until the next GC.
+    profile::heap_free(g.stack);  // a sampled object's record must not outlive it
     GC_FREE(g.stack);
     g.stack = stack;
     g.stack_cap = static_cast<uint32_t>(cap);
@@ -61,6 +63,7 @@ void grow_stack(Vm& vm, uint64_t need) {
     uint32_t cap = std::max<uint32_t>(g.frames_cap * 2, kInitialFrames);
     auto* frames = static_cast<Frame*>(gc_alloc(size_t{cap} * sizeof(Frame)));
     std::copy(g.frames, g.frames + g.nframes, frames);
+    profile::heap_free(g.frames);
     GC_FREE(g.frames);
     g.frames = frames;
     g.frames_cap = cap;

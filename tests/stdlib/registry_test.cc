@@ -21,8 +21,8 @@
 namespace gol::lang {
 namespace {
 
-const std::vector<std::string> kPaths = {"bufio", "errors",  "fmt",  "io",      "math",    "os", "os/signal",
-                                         "runtime", "runtime/trace", "sort", "strconv", "strings", "sync", "sync/atomic", "syscall", "time", "unicode/utf8"};
+const std::vector<std::string> kPaths = {"bufio", "errors",  "fmt",  "io",      "math",    "net", "os", "os/signal",
+                                         "runtime", "runtime/pprof", "runtime/trace", "sort", "strconv", "strings", "sync", "sync/atomic", "syscall", "time", "unicode/utf8"};
 
 PackageRegistry make_registry() {
   PackageRegistry registry;
@@ -116,10 +116,12 @@ TEST_P(StdlibPackage, TypeChecksWithoutDiagnostics) {
   if (name == "fmt") text += "\t_ = fmt.Sprint\n";
   if (name == "io") text += "\t_ = io.EOF\n";
   if (name == "math") text += "\t_ = math.Pi\n";
+  if (name == "net") text += "\t_ = net.Dial\n";
   if (name == "os") text += "\t_ = os.Args\n";
   if (name == "signal") text += "\t_ = signal.Notify\n";
   if (name == "syscall") text += "\t_ = syscall.Kill\n";
   if (name == "runtime") text += "\t_ = runtime.Gosched\n";
+  if (name == "pprof") text += "\t_ = pprof.Lookup\n";
   if (name == "trace") text += "\t_ = trace.IsEnabled\n";
   if (name == "sort") text += "\t_ = sort.Ints\n";
   if (name == "strconv") text += "\t_ = strconv.Itoa\n";
