@@ -57,8 +57,8 @@ Stop exit_stop() { return testing_support::stop(Stop::Exit); }
 // wait in the poller, then try again. Each run of the body is one step.
 struct Reader {
   Scheduler* sched = nullptr;
-  PollDesc* pd = nullptr;
   int fd = -1;
+  PollDesc* pd = nullptr;
   char got = 0;
   int32_t result = -1;  // kPollOk once read, else the failing PollResult
   bool opened = false;
@@ -85,6 +85,14 @@ struct Reader {
     result = r;
     return exit_stop();
   }
+  // A body that reads, then ends the scheduler's run.
+  Body until_done_then_shutdown() {
+    return [this](M&, G&) {
+      Stop s = step();
+      if (s.kind == Stop::Exit) sched->shutdown(0);
+      return s;
+    };
+  }
 };
 
 class Netpoll : public testing::TestWithParam<int32_t> {};
@@ -93,14 +101,8 @@ TEST_P(Netpoll, ReaderWakesWhenAThreadWrites) {
   NativeExecutor exec;  // may_wake() false: only the I/O wait keeps it alive
   Scheduler sched(exec, GetParam());
   Pipe p;
-  Reader rd;
-  rd.sched = &sched;
-  rd.fd = p.r;
-  Body body = [&](M&, G&) {
-    Stop s = rd.step();
-    if (s.kind == Stop::Exit) sched.shutdown(0);
-    return s;
-  };
+  Reader rd{&sched, p.r};
+  Body body = rd.until_done_then_shutdown();
   sched.spawn(&body);
   std::thread writer([&] {
     // Until the reader waits in the poller, then write.
@@ -119,9 +121,7 @@ TEST_P(Netpoll, ReadDeadlineTimesOutNeverEarly) {
   NativeExecutor exec;
   Scheduler sched(exec, GetParam());
   Pipe p;
-  Reader rd;
-  rd.sched = &sched;
-  rd.fd = p.r;
+  Reader rd{&sched, p.r};
   int64_t deadline = 0;
   int64_t done = 0;
   Body body = [&](M&, G&) {
@@ -150,14 +150,8 @@ TEST_P(Netpoll, EvictWakesTheWaiterWithClosing) {
   NativeExecutor exec;
   Scheduler sched(exec, GetParam());
   Pipe p;
-  Reader rd;
-  rd.sched = &sched;
-  rd.fd = p.r;
-  Body body = [&](M&, G&) {
-    Stop s = rd.step();
-    if (s.kind == Stop::Exit) sched.shutdown(0);
-    return s;
-  };
+  Reader rd{&sched, p.r};
+  Body body = rd.until_done_then_shutdown();
   sched.spawn(&body);
   std::thread closer([&] {
     while (sched.poll_waiters() == 0) sleep_ns(kMs);
@@ -182,8 +176,7 @@ TEST_P(Netpoll, ManyReadersAllComplete) {
   std::vector<Body> bodies;
   bodies.reserve(kN);
   for (int i = 0; i < kN; i++) {
-    readers[i].sched = &sched;
-    readers[i].fd = pipes[i].r;
+    readers[i] = Reader{&sched, pipes[i].r};
     bodies.emplace_back([&, i](M&, G&) {
       Stop s = readers[i].step();
       if (s.kind == Stop::Exit) {
@@ -217,9 +210,7 @@ TEST_P(Netpoll, IoCompletesWhileAnotherGoroutineSpins) {
   NativeExecutor exec;
   Scheduler sched(exec, GetParam());
   Pipe p;
-  Reader rd;
-  rd.sched = &sched;
-  rd.fd = p.r;
+  Reader rd{&sched, p.r};
   std::atomic<bool> read_done{false};
   Body reader = [&](M&, G&) {
     Stop s = rd.step();
