@@ -85,7 +85,8 @@ std::string trace_run(int32_t procs, int32_t period_ms, bool detail, int64_t run
 
 TEST(Schedtrace, PrintsGosSummaryLineEveryPeriod) {
   int64_t took_ms = 0;
-  const std::string text = trace_run(2, 20, false, 300, &took_ms);
+  // Runs long enough for three lines even when sysmon starts late on a loaded machine.
+  const std::string text = trace_run(2, 20, false, 600, &took_ms);
   const std::regex line_re(
       R"(SCHED (\d+)ms: gomaxprocs=2 idleprocs=[0-2] threads=\d+ spinningthreads=\d+ needspinning=0 )"
       R"(idlethreads=\d+ runqueue=\d+ \[\d+ \d+\])");
@@ -106,7 +107,8 @@ TEST(Schedtrace, PrintsGosSummaryLineEveryPeriod) {
 
 TEST(Schedtrace, DetailAddsPMAndGLines) {
   int64_t took_ms = 0;
-  const std::string text = trace_run(2, 50, true, 200, &took_ms);
+  // 12 periods: two blocks even when the first line comes 300 ms late (seen under ASan on a loaded machine).
+  const std::string text = trace_run(2, 50, true, 600, &took_ms);
   const std::regex head_re(
       R"(SCHED \d+ms: gomaxprocs=2 idleprocs=[0-2] threads=(\d+) spinningthreads=\d+ needspinning=0 )"
       R"(idlethreads=\d+ runqueue=\d+ gcwaiting=(true|false) nmidlelocked=0 stopwait=\d+ sysmonwait=false)");
