@@ -1,4 +1,5 @@
-// main.cc — the gol command: check, run, version, help.
+// main.cc — the gol command: check, run, version, help, and the REPL (no
+// arguments; cli/repl.cc).
 //
 // Exit statuses follow Go's: 0 success, 1 compile errors, 2 for usage errors
 // (and, once programs run, panics and fatal errors).
@@ -15,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/repl.h"
 #include "lang/ast.h"
 #include "lang/check.h"
 #include "lang/compile.h"
@@ -42,6 +44,7 @@ const char kUsage[] =
     "Usage:\n"
     "\n"
     "\tgol <command> [arguments]\n"
+    "\tgol                  (no arguments: the interactive REPL, see REPL.md)\n"
     "\n"
     "The commands are:\n"
     "\n"
@@ -215,10 +218,7 @@ int cmd_run(const std::vector<std::string>& args) {
 int main(int argc, char** argv) {
   gol::vm::runtime_init();
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) {
-    std::fprintf(stderr, "gol: the REPL is not implemented yet; run 'gol help' for usage\n");
-    return kExitUsage;
-  }
+  if (args.empty()) return gol::cli::run_repl();
   const std::string command = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "check") return cmd_check(rest);

@@ -786,6 +786,7 @@ void Checker::init_order() {
 }
 
 void Checker::unused_imports() {
+  if (m_repl) return;
   for (PkgName* p : m_imports) {
     if (p->used || p->name == "_") continue;
     std::string path = p->imported->path;
@@ -809,7 +810,7 @@ void Checker::check_main() {
   }
   // Go reports a missing main at link time, so only for a program that
   // otherwise compiles, and without a position.
-  if (m_errors > 0 || !m_diags.empty()) return;
+  if (m_errors > 0 || !m_diags.empty() || m_repl) return;
   Object* main = m_pkg->scope->lookup("main");
   if (main == nullptr) error(Pos{}, "function main is undeclared in the main package");
 }
@@ -818,10 +819,16 @@ void Checker::check_main() {
 
 Package* check_package(SourceSet& sources, Arena& arena, const std::vector<File*>& files,
                        const PackageRegistry& registry, Diagnostics& diags) {
+  return check_package(sources, arena, files, registry, diags, CheckOptions{});
+}
+
+Package* check_package(SourceSet& sources, Arena& arena, const std::vector<File*>& files,
+                       const PackageRegistry& registry, Diagnostics& diags, const CheckOptions& options) {
   ImportCache cache;
   auto* pkg = alloc<Package>();
   pkg->path = "main";
   Checker checker(sources, arena, registry, diags, pkg, cache);
+  checker.m_repl = options.repl;
   checker.check_files(files);
   return pkg;
 }

@@ -24,6 +24,18 @@ struct Package;  // lang/scope.h
 Package* check_package(SourceSet& sources, Arena& arena, const std::vector<File*>& files,
                        const PackageRegistry& registry, Diagnostics& diags);
 
+// How a package is checked. repl: the package is a REPL session
+// (lang/session.h), which keeps every declaration made so far, used or not:
+// "declared and not used" (local variables, type switch symbols) and
+// "imported and not used" are not reported in it, nor a missing func main
+// (the input is a function of the REPL's choosing). Imported standard
+// packages are checked as always.
+struct CheckOptions {
+  bool repl = false;
+};
+Package* check_package(SourceSet& sources, Arena& arena, const std::vector<File*>& files,
+                       const PackageRegistry& registry, Diagnostics& diags, const CheckOptions& options);
+
 // Go's parser checks labels and branch statements (unused or unknown labels,
 // break or continue outside a loop, gotos into blocks) in every function body
 // it parsed without an error, even when the package is not type-checked

@@ -281,6 +281,7 @@ class Checker {
   bool m_has_label = false;
   bool m_has_call_or_recv = false;  // set by calls and receives (len/cap of arrays are constant without them)
   bool m_in_std = false;
+  bool m_repl = false;  // CheckOptions::repl (the main package only)
 };
 
 // Where the branch checks of one function body report (check_branches.cc):

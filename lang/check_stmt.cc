@@ -31,7 +31,9 @@ void Checker::usage(Scope* scope) {
     if (Var* v = o->as<Var>(); v && !v->used) unused.push_back(v);
   }
   std::sort(unused.begin(), unused.end(), [](const Var* a, const Var* b) { return a->pos < b->pos; });
-  for (Var* v : unused) error(v->pos, "declared and not used: " + v->name);
+  if (!m_repl) {
+    for (Var* v : unused) error(v->pos, "declared and not used: " + v->name);
+  }
   for (Scope* child : scope->children()) {
     if (!child->is_func()) usage(child);
   }
@@ -427,7 +429,7 @@ void Checker::type_switch_stmt(uint32_t inner, TypeSwitchStmt* s) {
     }
     auto* obj = alloc<Var>(lhs->pos(), m_pkg, lhs->name, sx_valid ? x.type : invalid_type());
     lhs->object = obj;
-    if (!used) error_at(lhs, lhs->name + " declared and not used");
+    if (!used && !m_repl) error_at(lhs, lhs->name + " declared and not used");
   }
   close_scope();
 }

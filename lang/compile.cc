@@ -18,7 +18,11 @@
 namespace gol::lang {
 
 ProgramCompiler::ProgramCompiler(const SourceSet& sources, const vm::NativeRegistry& natives)
-    : m_sources(sources), m_natives(natives), m_program(std::make_unique<vm::Program>()) {}
+    : m_sources(sources), m_natives(natives), m_owned(std::make_unique<vm::Program>()), m_program(m_owned.get()) {}
+
+ProgramCompiler::ProgramCompiler(const SourceSet& sources, const vm::NativeRegistry& natives, vm::Program& program,
+                                 SessionLink& link)
+    : m_sources(sources), m_natives(natives), m_program(&program), m_link(&link) {}
 
 std::string ProgramCompiler::func_name(const Func* f) {
   std::string pkg = f->pkg != nullptr ? f->pkg->path : "";
@@ -44,6 +48,12 @@ std::string ProgramCompiler::func_name(const Func* f) {
 }
 
 uint32_t ProgramCompiler::new_proto(vm::Proto* p) {
+  if (m_link != nullptr) {
+    // Owned by the program from here on, even if the check below fails.
+    std::unique_ptr<vm::Proto> owned(p);
+    check_capacity(m_program->protos.size(), m_program->protos.capacity(), "functions");
+    owned.release();
+  }
   m_program->protos.push_back(p);
   auto* c = static_cast<vm::Closure*>(vm::gc_alloc_immortal(sizeof(vm::Closure)));
   c->proto = p;
@@ -55,6 +65,7 @@ uint32_t ProgramCompiler::new_proto(vm::Proto* p) {
 uint32_t ProgramCompiler::proto_of(const Func* f) {
   auto it = m_protos.find(f);
   if (it != m_protos.end()) return it->second;
+  if (m_link != nullptr) return session_proto_of(f);
   if (f->decl != nullptr && f->decl->body == nullptr) {
     uint32_t idx = native_value_proto(f);
     m_protos[f] = idx;
@@ -71,15 +82,23 @@ uint32_t ProgramCompiler::proto_of(const Func* f) {
 uint32_t ProgramCompiler::native_index(const std::string& name) {
   auto it = m_native_index.find(name);
   if (it != m_native_index.end()) return it->second;
+  if (m_link != nullptr) {
+    if (auto linked = m_link->natives.find(name); linked != m_link->natives.end()) {
+      return m_native_index[name] = linked->second;
+    }
+    check_capacity(m_program->natives.size(), m_program->natives.capacity(), "natives");
+  }
   m_program->natives.push_back(vm::NativeEntry{name, m_natives.find(name)});
   uint32_t idx = static_cast<uint32_t>(m_program->natives.size() - 1);
   m_native_index[name] = idx;
+  if (m_link != nullptr) m_link->natives[name] = idx;
   return idx;
 }
 
 uint32_t ProgramCompiler::global_slot(const Var* v) {
   auto it = m_globals.find(v);
   if (it != m_globals.end()) return it->second;
+  if (m_link != nullptr) return m_globals[v] = session_global_slot(v);
   const uint32_t slot = m_program->global_slots;
   m_program->global_slots += rtype(v->type)->slots;
   m_globals[v] = slot;
@@ -94,18 +113,32 @@ uint32_t ProgramCompiler::file_index(int32_t source_file) {
   if (source_file >= 0 && std::filesystem::exists(name, ec)) {
     name = std::filesystem::absolute(name, ec).lexically_normal().string();
   }
+  if (m_link != nullptr) {
+    if (auto linked = m_link->files.find(name); linked != m_link->files.end()) {
+      return m_files[source_file] = linked->second;
+    }
+    check_capacity(m_program->files.size(), m_program->files.capacity(), "source files");
+  }
   m_program->files.push_back(name);
   uint32_t idx = static_cast<uint32_t>(m_program->files.size() - 1);
   m_files[source_file] = idx;
+  if (m_link != nullptr) m_link->files[name] = idx;
   return idx;
 }
 
 uint32_t ProgramCompiler::type_index(const vm::Type* t) {
   auto it = m_type_index.find(t);
   if (it != m_type_index.end()) return it->second;
+  if (m_link != nullptr) {
+    if (auto linked = m_link->types.find(t); linked != m_link->types.end()) {
+      return m_type_index[t] = linked->second;
+    }
+    check_capacity(m_program->types.size(), m_program->types.capacity(), "types");
+  }
   m_program->types.push_back(t);
   uint32_t idx = static_cast<uint32_t>(m_program->types.size() - 1);
   m_type_index[t] = idx;
+  if (m_link != nullptr) m_link->types[t] = idx;
   return idx;
 }
 
@@ -121,6 +154,12 @@ std::unique_ptr<vm::Program> ProgramCompiler::compile(Package* main) {
   std::unordered_set<Package*> seen;
   collect_packages(main, order, seen);
   compile_entry(order);
+  drain();
+  m_program->finish();
+  return std::move(m_owned);
+}
+
+void ProgramCompiler::drain() {
   for (;;) {
     while (!m_pending.empty()) {
       Pending job = m_pending.back();
@@ -135,8 +174,6 @@ std::unique_ptr<vm::Program> ProgramCompiler::compile(Package* main) {
     build_method_tables();
     if (m_pending.empty() && m_program->protos.size() == before) break;
   }
-  m_program->finish();
-  return std::move(m_program);
 }
 
 void ProgramCompiler::compile_entry(const std::vector<Package*>& order) {

@@ -264,6 +264,16 @@ void FuncCompiler::compile_package_init(const Package* pkg) {
       m_proto->line = init.rhs->pos().line;
       first = false;
     }
+    if (m_pc.session() != nullptr) {
+      // A REPL generation initialises only new variables: a linked one keeps
+      // the value earlier inputs gave it.
+      bool any_new = false;
+      for (const Var* v : init.lhs) {
+        m_pc.global_slot(v);
+        any_new = any_new || !m_pc.global_is_linked(v);
+      }
+      if (!any_new) continue;
+    }
     set_line(init.rhs->pos());
     const int mark = top();
     if (init.lhs.size() == 1) {
@@ -276,7 +286,7 @@ void FuncCompiler::compile_package_init(const Package* pkg) {
       for (size_t i = 0; i < init.lhs.size(); i++) {
         const Type* from = tuple->at(i);
         const int v = convert_value(base + static_cast<int>(off), from, init.lhs[i]->type);
-        store(var_loc(init.lhs[i]), v);
+        if (!m_pc.global_is_linked(init.lhs[i])) store(var_loc(init.lhs[i]), v);
         off += slots(from);
       }
     }
@@ -298,21 +308,19 @@ void FuncCompiler::compile_entry_body(const std::vector<Package*>& order, const 
       EscapeInfo none;
       FuncCompiler fc(m_pc, p, nullptr, &none);
       fc.compile_package_init(pkg);
-      const int base = top();
-      touch(base + 1);
-      emit_abx(vm::Op::CALL, base, idx);
+      call_proto(idx);
     }
-    for (const Func* f : pkg->inits) {
-      const int base = top();
-      touch(base + 1);
-      emit_abx(vm::Op::CALL, base, m_pc.proto_of(f));
-    }
+    for (const Func* f : pkg->inits) call_proto(m_pc.proto_of(f));
   }
   set_line(main_func->pos);
+  call_proto(m_pc.proto_of(main_func));
+  emit(vm::Op::RET, 0, 0);
+}
+
+void FuncCompiler::call_proto(uint32_t index) {
   const int base = top();
   touch(base + 1);
-  emit_abx(vm::Op::CALL, base, m_pc.proto_of(main_func));
-  emit(vm::Op::RET, 0, 0);
+  emit_abx(vm::Op::CALL, base, index);
 }
 
 }  // namespace gol::lang

@@ -20,6 +20,11 @@
 //
 // Compile errors here are only for what gol cannot run yet; they abort the
 // compilation by exception (CompileFailure), caught in compile_program.
+//
+// REPL mode (lang/session.cc): a ProgramCompiler made with a SessionLink
+// appends one generation to the session's Program; its caches keep working
+// per lang object, and only their misses consult the link (globals,
+// standard functions, named types, table indices).
 #pragma once
 
 #include <cstdint>
@@ -71,11 +76,47 @@ struct EscapeInfo {
 };
 EscapeInfo analyze_escapes(Node* func_decl_or_lit, const FuncType* sig, BlockStmt* body);
 
+// The link state of a REPL session (lang/session.h, lang/session.cc): what
+// earlier generations compiled into the session's Program, found again by
+// name, since every generation is a new check with new lang objects. The
+// compiler reads `committed` and `staged` and adds to `staged`; SessionLinker
+// merges `staged` into `committed` only when the generation compiled.
+struct SessionTables {
+  std::unordered_map<std::string, uint32_t> globals;        // global_key → first slot
+  std::unordered_map<std::string, uint32_t> protos;         // standard functions by Proto name
+  std::unordered_map<std::string, const vm::Type*> named;   // package-level named types by named_key
+  std::unordered_set<std::string> initialized;              // standard packages, by path
+  std::unordered_map<std::string, uint32_t> inits_run;      // main's init functions run, by source text
+};
+
+struct SessionLink {
+  SessionTables committed;
+  SessionTables staged;
+  // Indices into the Program's tables: valid whatever becomes of the
+  // generation that added them, so shared at once.
+  std::unordered_map<std::string, uint32_t> natives;
+  std::unordered_map<std::string, uint32_t> files;
+  std::unordered_map<const vm::Type*, uint32_t> types;
+  // Named types get ids no compile_program in the process uses (TypeTable
+  // interns named types by id), and never reused across resets.
+  uint64_t named_counter = uint64_t{1} << 48;
+  const Func* input = nullptr;  // this generation's input function ("main.main")
+  // New method tables of kept main types (rtype, sorted methods): stored
+  // into the live tables only once the generation compiled.
+  std::vector<std::pair<const vm::Type*, std::vector<vm::Method>>> method_updates;
+};
+
 class ProgramCompiler {
  public:
   ProgramCompiler(const SourceSet& sources, const vm::NativeRegistry& natives);
+  // A REPL generation appending to `program` (lang/session.cc).
+  ProgramCompiler(const SourceSet& sources, const vm::NativeRegistry& natives, vm::Program& program,
+                  SessionLink& link);
 
   std::unique_ptr<vm::Program> compile(Package* main);
+  // A REPL generation: compiles `input` and what it reaches, and the entry
+  // that initialises what is new; returns the entry's proto (session.cc).
+  uint32_t compile_session(Package* main, const Func* input);
 
   // ---- tables used by function compilers
   vm::Program& program() { return *m_program; }
@@ -122,16 +163,37 @@ class ProgramCompiler {
   // Name of a declared function as Go's traces print it.
   static std::string func_name(const Func* f);
 
+  // ---- REPL session mode (session.cc); m_link is null otherwise.
+  SessionLink* session() const { return m_link; }
+  // Whether global v was linked to an earlier generation's variable (its
+  // initialiser must not run again).
+  bool global_is_linked(const Var* v) const { return m_linked_globals.count(v) != 0; }
+
  private:
   void collect_packages(Package* p, std::vector<Package*>& order, std::unordered_set<Package*>& seen);
   void compile_entry(const std::vector<Package*>& order);
+  void drain();  // compiles queued functions and method tables until none is left
   void build_method_tables();
   std::vector<vm::Method> method_table(const Type* t);
   const vm::Type* build_rtype(const Type* t);
+  // Session mode (session.cc).
+  uint32_t session_global_slot(const Var* v);
+  uint32_t session_proto_of(const Func* f);
+  // A kept run-time type for package-level named type n, or null; *key is
+  // n's link key ("" for a type that is never linked).
+  const vm::Type* session_named(const Named* n, std::string* key);
+  std::string named_key(const Named* n, std::vector<const Named*>& stack);
+  void session_method_update(const vm::Type* rt, std::vector<vm::Method> methods);
+  void check_capacity(size_t size, size_t capacity, const char* what);
 
   const SourceSet& m_sources;
   const vm::NativeRegistry& m_natives;
-  std::unique_ptr<vm::Program> m_program;
+  std::unique_ptr<vm::Program> m_owned;  // null in session mode
+  vm::Program* m_program;
+  SessionLink* m_link = nullptr;
+  std::unordered_set<const Var*> m_linked_globals;
+  std::unordered_set<const vm::Type*> m_kept_types;  // kept main named types (method tables staged)
+  std::unordered_map<const Named*, std::string> m_named_keys;
   Package* m_main = nullptr;
   std::unordered_map<const Type*, const vm::Type*> m_rtypes;       // by lang type pointer
   std::vector<std::pair<const Type*, const vm::Type*>> m_named;     // named types seen (for method tables)
@@ -182,7 +244,13 @@ class FuncCompiler {
   void compile_literal(const FuncLit* lit, const std::vector<const Var*>& free_vars);
   // The entry: package initialisation then main.main.
   void compile_entry_body(const std::vector<Package*>& order, const Func* main_func);
-  void compile_package_init(const Package* pkg);  // a package's variables, as "pkg.init"
+  // A package's variables, as "pkg.init"; in session mode only those not
+  // linked to an earlier generation's (ProgramCompiler::global_is_linked).
+  void compile_package_init(const Package* pkg);
+  // Emits a call of proto `index` (no parameters, no results).
+  void call_proto(uint32_t index);
+  // The session entry: what is new, then the input (session.cc).
+  void compile_session_entry(const std::vector<Package*>& order, const Func* input);
   void finish();
 
   // ---- emission (compile_emit.cc)

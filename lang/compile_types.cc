@@ -68,12 +68,17 @@ const vm::Type* ProgramCompiler::build_rtype(const Type* t) {
     case TypeKind::Named: {
       const Named* n = t->as<Named>();
       if (t == universe_error()) return table.error_type();
+      std::string link_key;
+      if (m_link != nullptr) {
+        if (const vm::Type* kept = session_named(n, &link_key)) return kept;
+      }
       Package* pkg = n->obj->pkg;
       std::string pkg_name = pkg != nullptr ? pkg->name : "";
       std::string pkg_path = pkg != nullptr ? pkg->path : "";
       vm::Type* named = table.new_named(pkg_name.empty() ? n->obj->name : pkg_name + "." + n->obj->name, pkg_path,
-                                        ++m_named_counter);
+                                        m_link != nullptr ? ++m_link->named_counter : ++m_named_counter);
       m_rtypes[t] = named;
+      if (!link_key.empty()) m_link->staged.named[link_key] = named;
       const vm::Type* u = rtype(n->underlying);
       table.set_underlying(named, u);
       if (const Interface* iface = under(t)->as<Interface>()) {
@@ -168,6 +173,12 @@ void ProgramCompiler::build_method_tables() {
     const vm::Type* rptr = rtype(ptr);
     std::vector<vm::Method> value_methods = method_table(t);
     std::vector<vm::Method> ptr_methods = method_table(ptr);
+    if (m_link != nullptr && m_kept_types.count(rt) != 0) {
+      // Goroutines of earlier inputs may be calling through these tables.
+      session_method_update(rt, std::move(value_methods));
+      session_method_update(rptr, std::move(ptr_methods));
+      continue;
+    }
     vm::TypeTable::get().set_methods(rt, std::move(value_methods));
     vm::TypeTable::get().set_methods(rptr, std::move(ptr_methods));
   }

@@ -307,6 +307,9 @@ void Scheduler::stopm(M& m) {
 // outside the run queues that may still ready one (a timer, a poller,
 // another thread), the program is deadlocked: report it once, here, on the
 // last M. A program that ends calls shutdown() first, which stops this.
+// "Once" is per idle period: an executor whose deadlock() returns (the
+// REPL) gets a report again when a G that ran since deadlocks anew, which
+// needed an M to leave the idle list (a new epoch).
 //
 // Races: an M between releasep and stopm is not on the idle list, so it
 // counts as running and checks itself when it gets there; sysmon hands a
@@ -321,7 +324,7 @@ void Scheduler::check_dead(uint64_t idle_epoch) {
   {
     std::lock_guard<std::mutex> lock(m_lock);
     if (m_exiting.load(std::memory_order_acquire) || m_stopping.load(std::memory_order_acquire) ||
-        m_deadlock_reported || m_idle_epoch != idle_epoch || m_nmidle != static_cast<int32_t>(m_allm.size()) ||
+        m_deadlock_epoch == idle_epoch || m_idle_epoch != idle_epoch || m_nmidle != static_cast<int32_t>(m_allm.size()) ||
         // A pending timer or an I/O wait will wake someone: the sleeping M
         // waits for them.
         earliest_timer_locked() != 0 || m_netpoll.waiters() > 0) {
@@ -340,7 +343,7 @@ void Scheduler::check_dead(uint64_t idle_epoch) {
         case GStatus::Dead: break;
       }
     }
-    if (runnable == nullptr) m_deadlock_reported = true;
+    if (runnable == nullptr) m_deadlock_epoch = idle_epoch;
   }
   if (runnable != nullptr) {
     // Runnable, running and syscall have Go's numbers (1, 2, 3) too.

@@ -147,10 +147,13 @@ class Executor {
   // Every G is waiting and nothing can wake one (cf. checkdead): print
   // Go's "fatal error: all goroutines are asleep - deadlock!" report and end
   // the process. Called on the M that went idle last, no scheduler lock held,
-  // at most once. Also called when no G is left at all and nobody called
-  // shutdown (gcount() == 0): Go's "no goroutines (main called
-  // runtime.Goexit) - deadlock!".
-  [[noreturn]] virtual void deadlock() = 0;
+  // once per idle period (until some M wakes again). Also called when no G
+  // is left at all and nobody called shutdown (gcount() == 0): Go's "no
+  // goroutines (main called runtime.Goexit) - deadlock!". It may return
+  // instead (the REPL reports the deadlock of one input and goes on): the
+  // Ms then stay idle until something readies a G, and a deadlock after that
+  // is reported again.
+  virtual void deadlock() = 0;
   // A new M's thread starts (register with the collector, make m.exec) /
   // is about to end.
   virtual void thread_started(M& m) = 0;
@@ -377,7 +380,9 @@ class Scheduler {
   // left it (so a check that dropped m_lock can tell nothing moved).
   int32_t m_nmidle = 0;                    // m_lock
   uint64_t m_idle_epoch = 0;               // m_lock
-  bool m_deadlock_reported = false;        // m_lock
+  // The idle period whose deadlock was reported (an m_idle_epoch value):
+  // one report per period, and a new one once an M has woken.
+  uint64_t m_deadlock_epoch = UINT64_MAX;  // m_lock
 
   // sysmon: started and joined by run(); woken early only to end.
   std::thread m_sysmon;

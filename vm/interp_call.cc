@@ -24,6 +24,7 @@
 #include "vm/interp_impl.h"
 #include "vm/profile.h"
 #include "vm/runtime.h"
+#include "vm/session_impl.h"
 
 namespace gol::vm::interp {
 
@@ -91,6 +92,17 @@ bool safe_point(Vm& vm) {
   }
   uint32_t bits = cx.eval_breaker.exchange(0, std::memory_order_relaxed);
   if (bits & kBreakTest) ++cx.safe_points_seen;
+  // The REPL's Ctrl-C (vm/session.cc): the bit only says "check"; it may be
+  // stale, or meant for another goroutine that ran on this M. An
+  // interrupted goroutine ends as runtime.Goexit ends it (its deferred
+  // calls run); the loop sees the pending Goexit and unwinds. A preemption
+  // requested meanwhile is moot.
+  if ((bits & kBreakInterrupt) && vm.can_stop && session_take_interrupt(*vm.g)) {
+    Goroutine& g = *vm.g;
+    if (g.sched_g != nullptr) g.sched_g->preempt.store(false, std::memory_order_relaxed);
+    (void)start_goexit(g);
+    return false;
+  }
   // A preemption request (sysmon via SIGURG, or a stop-the-world): yield.
   // Where the goroutine cannot leave the loop (no scheduler, or a nested
   // run while a panic is reported) the request is moot and dropped.

@@ -80,7 +80,9 @@ void grow_stack(Vm& vm, uint64_t need);
 Frame* push_frame(Vm& vm, const Closure* fn, uint32_t base, uint32_t flags);
 // The safe-point handler: called when the eval breaker is nonzero. Returns
 // true when the goroutine must stop now (a preemption request, with
-// vm.can_stop): g.stop is then set to Yield.
+// vm.can_stop): g.stop is then set to Yield. When the REPL interrupted the
+// goroutine it returns false with a Goexit pending (g.has_pending_panic):
+// the loop unwinds.
 bool safe_point(Vm& vm);
 // A native returned NativeStatus::Block. Returns true when the loop must
 // return Exit::Stopped; false when it handled the request in place (a yield

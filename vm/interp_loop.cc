@@ -158,12 +158,14 @@ Exit GOL_EXECUTE_NAME(Vm& vm, uint32_t stop_depth) {
     R = g.stack + frame->base;           \
   } while (0)
 
+  // A safe point may also start a Goexit (the REPL's interrupt): unwind.
 #define GOL_SAFE_POINT()                                                              \
   do {                                                                                \
     if (cx.eval_breaker.load(std::memory_order_relaxed) != 0) [[unlikely]] {          \
       frame->pc = pc;                                                                 \
       if (safe_point(vm)) return Exit::Stopped;                                       \
       GOL_LOAD_FRAME();                                                               \
+      if (g.has_pending_panic) goto do_panic;                                         \
     }                                                                                 \
   } while (0)
 

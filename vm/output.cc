@@ -16,6 +16,9 @@
 // floats as +1.500000e+000, pointers as 0xc000012345, interfaces as
 // (0xtype,0xdata), slices as [len/cap]0xdata.
 //
+// In the REPL an output hook (vm/session.h) takes both streams instead,
+// unbuffered: the front end prints them above the line being edited.
+//
 // Rejected: stdio's FILE buffering — its flush points (exit handlers, line
 // buffering on terminals) differ from what we promise, and it would need the
 // same locking anyway.
@@ -25,12 +28,14 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <atomic>
 #include <cstring>
 #include <mutex>
 #include <string>
 
 #include "vm/interp_impl.h"
 #include "vm/runtime.h"
+#include "vm/session.h"
 
 namespace gol::vm {
 
@@ -41,6 +46,9 @@ constexpr size_t kOutBufferBytes = 64 * 1024;
 std::mutex g_out_mu;
 char g_out_buf[kOutBufferBytes];  // guarded by g_out_mu
 size_t g_out_len = 0;             // guarded by g_out_mu
+// Set before the session starts, read by every write: acquire pairs with
+// set_output_hook's release (the hook's own state is ready before it).
+std::atomic<OutputHook> g_hook{nullptr};
 
 // Writes everything, retrying on EINTR (a GC stop-the-world signal may land
 // in the middle, STACK.md §3). A closed pipe ends the program as Go does on
@@ -70,7 +78,18 @@ void flush_locked() {
 
 }  // namespace
 
+void set_output_hook(OutputHook hook) {
+  out_flush();  // what was buffered before goes out first
+  g_hook.store(hook, std::memory_order_release);
+}
+
 void out_write(int fd, const char* data, size_t len) {
+  if (OutputHook hook = g_hook.load(std::memory_order_acquire)) {
+    // Outside the lock: the hook may block on the terminal, and it is
+    // documented as called concurrently.
+    hook(fd, data, len);
+    return;
+  }
   std::lock_guard<std::mutex> lock(g_out_mu);
   if (fd != 1) {
     flush_locked();

@@ -4,9 +4,10 @@
 // disassembler and error messages can never disagree with the interpreter.
 // Program::finish builds what the interpreter needs besides the compiler's
 // tables: one immortal static closure per proto (LOADFN, CALL's frame
-// closure) and the zeroed globals area. Both are immortal (scanned, never
-// collected) because a Program lives as long as the code that runs it, and
-// globals hold GC pointers the collector must see.
+// closure) and the zeroed globals area (once; a REPL session reserves a
+// fixed area up front instead, since its globals must never move). Both are
+// immortal (scanned, never collected) because a Program lives as long as the
+// code that runs it, and globals hold GC pointers the collector must see.
 #include <cstring>
 
 #include "vm/program.h"
@@ -55,7 +56,8 @@ Instr Instr::from_extra(uint64_t e) {
 }
 
 void Program::finish() {
-  for (Proto* p : protos) {
+  for (; finished_protos < protos.size(); finished_protos++) {
+    Proto* p = protos[finished_protos];
     if (p->static_closure != nullptr) continue;
     auto* c = static_cast<Closure*>(gc_alloc_immortal(sizeof(Closure)));
     c->proto = p;
@@ -66,6 +68,18 @@ void Program::finish() {
     // At least one slot, so GADDR of an empty area is still a valid pointer.
     size_t n = global_slots > 0 ? global_slots : 1;
     globals = static_cast<Slot*>(gc_alloc_immortal(n * sizeof(Slot)));
+  }
+}
+
+void Program::reserve_session(size_t nprotos, size_t ntypes, size_t nnatives, size_t nfiles,
+                              uint32_t capacity) {
+  protos.reserve(nprotos);
+  types.reserve(ntypes);
+  natives.reserve(nnatives);
+  files.reserve(nfiles);
+  if (globals == nullptr && capacity > 0) {
+    global_capacity = capacity;
+    globals = static_cast<Slot*>(gc_alloc_immortal(size_t{capacity} * sizeof(Slot)));
   }
 }
 

@@ -87,10 +87,21 @@ struct Program {
   uint32_t entry = 0;
   std::deque<std::string> string_data;  // storage of string constants
 
-  // Builds static closures and the globals area. Call once, after the
-  // compiler is done, before running.
+  // Builds what the protos added since the last call need (static
+  // closures) and, the first time, the globals area. A program compiled at
+  // once calls it once, before running; a REPL session's program after
+  // every generation it appends (lang/session.h).
   void finish();
   Slot* globals = nullptr;  // immortal, scanned
+  size_t finished_protos = 0;  // protos[0, finished_protos) are finished
+
+  // For a REPL session, whose program grows while goroutines run its older
+  // code: reserves the tables so appending never moves them, and allocates
+  // a globals area of `global_capacity` slots once (finish then never
+  // reallocates it; the compiler refuses to go past it). Call before any
+  // code is added.
+  void reserve_session(size_t protos, size_t types, size_t natives, size_t files, uint32_t global_capacity);
+  uint32_t global_capacity = 0;  // 0: the area is sized by finish
 
   Program() = default;
   Program(const Program&) = delete;

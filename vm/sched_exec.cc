@@ -20,6 +20,11 @@
 // any goroutine prints its report and exits 2; when every goroutine is
 // blocked and nothing can wake one, the deadlock report.
 //
+// In a REPL session (session.cc, start_session_scheduler) the same executor
+// runs with a session switch: there is no main goroutine, a panic ends only
+// its goroutine, and the end of each goroutine, the deadlock check and the
+// deadlock report go through session.cc's hooks (session_impl.h).
+//
 // Rejected: running each goroutine on its own C++ stack (ucontext, or an
 // M-per-G design) — a parked goroutine would cost a stack of kilobytes, and
 // every switch a register save/restore.
@@ -28,6 +33,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <condition_variable>
 #include <cstdlib>
 #include <mutex>
 #include <string>
@@ -36,6 +42,7 @@
 #include "sched/fatal.h"
 #include "vm/interp_impl.h"
 #include "vm/runtime.h"
+#include "vm/session_impl.h"
 #include "vm/signal.h"
 
 namespace gol::vm {
@@ -60,29 +67,42 @@ class VmExecutor final : public sched::Executor {
   explicit VmExecutor(const Program& program) : m_program(program) {}
 
   void set_main(Goroutine* g) { m_main = g; }
+  // Before the scheduler runs.
+  void set_session() { m_session = true; }
 
   sched::Stop run(sched::M& m, sched::G& sg) override {
     auto* g = static_cast<Goroutine*>(sg.task);
     g->sched_g = &sg;
     g->id = sg.goid;
-    interp::Vm vm{&m_program, static_cast<ExecContext*>(m.exec), g, true};
+    auto* cx = static_cast<ExecContext*>(m.exec);
+    interp::Vm vm{&m_program, cx, g, true};
     sched::Stop stop;
-    switch (interp::execute(vm, 0)) {
+    if (m_session) session_before_run(*g, cx);
+    const interp::Exit exit = interp::execute(vm, 0);
+    if (m_session) session_after_run(*g, cx);
+    switch (exit) {
       case interp::Exit::Stopped:
         stop = g->stop;
         g->stop = sched::Stop{};
         return stop;
       case interp::Exit::Returned:
         if (g == m_main) exit_process(0);
+        if (m_session) session_goroutine_ended(*g, EvalOutcome::Done);
         break;
       case interp::Exit::Goexit:
         // Even main's: the program goes on until the others end (then the
         // deadlock check reports "no goroutines").
+        if (m_session) session_goroutine_ended(*g, EvalOutcome::Done);
         break;
       case interp::Exit::Panicked: {
-        std::lock_guard<std::mutex> lock(g_dying);
-        interp::print_panic_report(vm, interp::execute);
-        exit_process(2);
+        {
+          std::lock_guard<std::mutex> lock(g_dying);
+          interp::print_panic_report(vm, interp::execute);
+          if (!m_session) exit_process(2);
+        }
+        // The REPL lives on: only this goroutine dies.
+        session_goroutine_ended(*g, EvalOutcome::Panicked);
+        break;
       }
     }
     // Finished: let the collector have its memory; the G record is reused.
@@ -106,8 +126,21 @@ class VmExecutor final : public sched::Executor {
       m_registered_here = true;
     }
     // Plain memory: it holds no GC pointers, and the sysmon thread's signal
-    // reaches it through m.exec.
+    // reaches it through m.exec. Never freed: the REPL's interrupt may still
+    // hold a pointer to it (session.cc).
     m.exec = new ExecContext();
+    if (m.id == 0) {
+      // M0 holds its P now: start_session_scheduler may return.
+      std::lock_guard<std::mutex> lock(m_start_mu);
+      m_started = true;
+      m_start_cv.notify_all();
+    }
+  }
+
+  // start_session_scheduler: until M0 has started.
+  void wait_started() {
+    std::unique_lock<std::mutex> lock(m_start_mu);
+    m_start_cv.wait(lock, [this] { return m_started; });
   }
 
   void thread_stopping(sched::M& m) override {
@@ -129,10 +162,16 @@ class VmExecutor final : public sched::Executor {
   // Outside the run queues, only the signal delivery thread readies a
   // goroutine (through a Notify channel), as in Go, where a program waiting
   // for a signal is never reported as deadlocked.
-  bool may_wake() override { return signal_notify_active(); }
+  // In a session, also the REPL's next input (session.cc).
+  bool may_wake() override { return m_session ? session_may_wake() : signal_notify_active(); }
 
-  [[noreturn]] void deadlock() override {
+  void deadlock() override {
     std::lock_guard<std::mutex> lock(g_dying);
+    if (m_session) {
+      // Reported for the input being evaluated, if any; the Ms stay idle.
+      session_deadlock();
+      return;
+    }
     // No goroutine left at all: main must have called Goexit (its return
     // would have ended the process).
     if (g_sched->gcount() == 0) fatal("no goroutines (main called runtime.Goexit) - deadlock!");
@@ -164,6 +203,10 @@ class VmExecutor final : public sched::Executor {
  private:
   const Program& m_program;
   Goroutine* m_main = nullptr;
+  bool m_session = false;  // set before the scheduler runs
+  std::mutex m_start_mu;
+  std::condition_variable m_start_cv;  // m_started (m_start_mu)
+  bool m_started = false;
   static thread_local bool m_registered_here;
 };
 
@@ -200,6 +243,27 @@ void apply_goldebug(sched::Scheduler& s) {
 }  // namespace
 
 sched::Scheduler* scheduler() { return g_sched; }
+
+std::string all_goroutine_dumps() { return g_exec != nullptr ? g_exec->all_dumps(nullptr) : std::string(); }
+
+void start_session_scheduler(const Program& program) {
+  sched::set_fatal_hook(fatal_hook);
+  interp::set_running_program(&program);
+  g_exec = new VmExecutor(program);
+  g_exec->set_session();
+  g_sched = new sched::Scheduler(*g_exec, gomaxprocs_from_env());
+  apply_goldebug(*g_sched);
+  std::thread([] {
+    // M0 of a session: a std::thread, registered by hand (STACK.md §3).
+    GC_stack_base sb;
+    if (GC_get_stack_base(&sb) != GC_SUCCESS) fatal("cannot find the stack of the scheduler thread");
+    GC_register_my_thread(&sb);
+    // Nothing calls shutdown in a session: the process ends by exit().
+    g_sched->run();
+    fatal("the session's scheduler stopped");
+  }).detach();
+  g_exec->wait_started();
+}
 
 int32_t num_cpu() {
   cpu_set_t set;

@@ -21,6 +21,10 @@
 // signalWaitUntilIdle): the delivery thread holds the registry lock while it
 // sends, and Stop takes it, so a send in progress finishes first.
 //
+// In the REPL, a SIGINT that no Notify channel wants calls the REPL's hook
+// (set_sigint_hook, vm/session.h) on the delivery thread instead of ending
+// the process: Ctrl-C interrupts the input or clears the line.
+//
 // Notify records are uncollectable collector objects: they are roots, so
 // a registered channel stays alive while only the runtime refers to it.
 //
@@ -46,6 +50,7 @@
 
 #include "sched/signal.h"
 #include "vm/runtime.h"
+#include "vm/session.h"
 
 namespace gol::vm {
 
@@ -69,6 +74,9 @@ int g_ref[kMaxSignal + 1] = {};  // channels wanting each signal
 bool g_ignored[kMaxSignal + 1] = {};
 bool g_start_ignored[kMaxSignal + 1] = {};  // SIGHUP/SIGINT under nohup
 const Type* g_value_type = nullptr;
+// The REPL's SIGINT action (vm/session.h): set before the session starts;
+// acquire in deliver pairs with set_sigint_hook's release.
+std::atomic<void (*)()> g_sigint_hook{nullptr};
 
 void on_signal(int sig, siginfo_t*, void*) {
   const int saved_errno = errno;
@@ -163,6 +171,13 @@ void deliver(int sig) {
   }
   if (!wanted && kills(sig) && !g_ignored[sig]) {
     lock.unlock();
+    void (*hook)() = sig == SIGINT ? g_sigint_hook.load(std::memory_order_acquire) : nullptr;
+    // Without the lock: the hook interrupts the input, which takes the
+    // session's lock, and must not order it after this one.
+    if (hook != nullptr) {
+      hook();
+      return;
+    }
     die(sig);
   }
 }
@@ -333,6 +348,8 @@ bool signal_ignored(int sig) {
   std::lock_guard<std::mutex> lock(g_mu);
   return sig >= 1 && sig <= kMaxSignal && g_ignored[sig];
 }
+
+void set_sigint_hook(void (*hook)()) { g_sigint_hook.store(hook, std::memory_order_release); }
 
 bool signal_notify_active() { return g_nhandlers.load(std::memory_order_acquire) > 0; }
 

@@ -2,7 +2,8 @@
 // waiting and nothing that could wake one, the last M to go idle calls
 // Executor::deadlock() exactly once; no report while something outside the
 // run queues may still ready a G (may_wake), nor while an M is in a system
-// call. deadlock() never returns, so reporting scenarios run in a forked
+// call; a deadlock() that returns (the REPL's) is called again for a later
+// deadlock. deadlock() may end the process, so reporting scenarios run in a forked
 // child (as g_test does for fatal paths: no death tests in a threaded
 // runtime); the others run here, where a report ends the test process.
 #include <gtest/gtest.h>
@@ -104,6 +105,46 @@ TEST_P(CheckdeadProcs, EveryGoroutineAsleepIsReportedOnce) {
   });
   EXPECT_FALSE(r.timed_out) << "no deadlock report";
   EXPECT_EQ(r.out, "deadlock receiving=2\n");
+  EXPECT_EQ(r.exit_code, 0);
+}
+
+// The REPL's executor: deadlock() returns and the scheduler goes on, every
+// M idle. When another thread readies the waiting G and it waits again,
+// that is a new deadlock, reported again (once each time).
+TEST_P(CheckdeadProcs, AReturningReportIsMadeAgainForEachLaterDeadlock) {
+  const int32_t procs = GetParam();
+  const ChildResult r = run_in_child([procs](int fd) {
+    NativeExecutor exec;
+    exec.deadlock_returns.store(true);
+    Scheduler sched(exec, procs);
+    std::atomic<int> runs{0};
+    std::atomic<int> reported{0};
+    exec.on_deadlock = [&] {
+      write_str(fd, "deadlock runs=" + std::to_string(runs.load()) + "\n");
+      if (reported.fetch_add(1) + 1 == 3) sched.shutdown(5);
+    };
+    Body parker = [&](M&, G&) {
+      runs.fetch_add(1);
+      return stop(Stop::Park, WaitReason::ChanReceive);
+    };
+    G* g = sched.spawn(&parker);
+    std::thread waker([&] {
+      for (int i = 1; i <= 2; i++) {
+        if (!spin_until([&] { return reported.load() == i; })) {
+          write_str(fd, "no report " + std::to_string(i) + " runs=" + std::to_string(runs.load()) + " status=" +
+                            std::to_string(static_cast<int>(g->status.load())) + "\n");
+          _exit(4);
+        }
+        sched.ready(g);
+      }
+    });
+    const int code = sched.run();
+    waker.join();
+    write_str(fd, "run returned " + std::to_string(code) + "\n");
+    _exit(0);
+  });
+  EXPECT_FALSE(r.timed_out) << r.out;
+  EXPECT_EQ(r.out, "deadlock runs=1\ndeadlock runs=2\ndeadlock runs=3\nrun returned 5\n");
   EXPECT_EQ(r.exit_code, 0);
 }
 

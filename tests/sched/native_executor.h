@@ -1,7 +1,8 @@
 // native_executor.h — an Executor for scheduler tests whose goroutines are
 // C++ functions, with what the VM provides stood in for: a per-M eval
 // breaker that preempt() sets (the VM's safe-point word), a may_wake()
-// switch, and a deadlock() hook.
+// switch, and a deadlock() hook that ends the process or, on request,
+// returns (the REPL's way).
 //
 // A task is a Body called each time its G runs; it returns why the G
 // stops. A spinning task simulates the VM's safe point with safe_point():
@@ -51,9 +52,10 @@ class NativeExecutor : public Executor {
     if (Scheduler::current_m() == &m) signal_preempts.fetch_add(1, std::memory_order_relaxed);
   }
   bool may_wake() override { return wake_possible.load(std::memory_order_acquire); }
-  [[noreturn]] void deadlock() override {
+  void deadlock() override {
     deadlocks.fetch_add(1, std::memory_order_relaxed);
     if (on_deadlock) on_deadlock();
+    if (deadlock_returns.load(std::memory_order_acquire)) return;
     std::fprintf(stderr, "unexpected deadlock report\n");
     std::_Exit(1);
   }
@@ -79,7 +81,10 @@ class NativeExecutor : public Executor {
   std::atomic<uint64_t> signal_preempts{0};
   std::atomic<bool> wake_possible{false};
   std::atomic<int> deadlocks{0};
-  std::function<void()> on_deadlock;  // set before run(); must not return to be useful
+  // set before run(); unless deadlock_returns, it must not return to be useful
+  std::function<void()> on_deadlock;
+  // deadlock() returns after on_deadlock (as the REPL's executor does).
+  std::atomic<bool> deadlock_returns{false};
 
  private:
   std::array<std::atomic<bool>, kMaxMs> m_breakers{};
