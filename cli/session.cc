@@ -764,7 +764,8 @@ void Session::reset() {
 
 std::string Session::goroutines() {
   m_impl->ensure_started();
-  return vm::session_goroutines();
+  std::string dump = vm::session_goroutines();
+  return dump.empty() ? "no goroutines\n" : dump;
 }
 
 int32_t Session::gomaxprocs(int32_t n) {
@@ -774,12 +775,26 @@ int32_t Session::gomaxprocs(int32_t n) {
 
 bool Session::disasm(const std::string& func, std::string* out, std::string* error) {
   const vm::Program& program = m_impl->linker->program();
-  const std::string want = func.find('.') == std::string::npos ? "main." + func : func;
-  // The latest generation's version: the last proto of that name.
-  for (size_t i = program.protos.size(); i-- > 0;) {
-    if (program.protos[i]->name == want) {
-      *out = vm::disassemble(program, *program.protos[i]);
-      return true;
+  // "f", "T.M", "(*T).M" name main's functions and methods; "strings.Index"
+  // a standard one.
+  const size_t dot = func.find('.');
+  const bool std_pkg = dot != std::string::npos && func[0] != '(' && std_names().count(func.substr(0, dot)) != 0;
+  const std::string want = std_pkg || func.rfind("main.", 0) == 0 ? func : "main." + func;
+  // The latest generation's version: the last proto of that name. Code is
+  // compiled when first reached, so a function no input has called yet is
+  // compiled by referring to it once.
+  for (int attempt = 0; attempt < 2; attempt++) {
+    for (size_t i = program.protos.size(); i-- > 0;) {
+      if (program.protos[i]->name == want) {
+        *out = vm::disassemble(program, *program.protos[i]);
+        return true;
+      }
+    }
+    if (attempt == 0) {
+      std::vector<ImportDecl> imps = m_impl->imports;
+      std::unique_ptr<Generation> g = m_impl->check_importing(&imps, m_impl->decls, m_impl->vars, "_ = " + func);
+      if (!g->diags.empty() || g->package == nullptr || m_impl->run(*g) != Outcome::Ok) break;
+      m_impl->kept.push_back(std::move(g));
     }
   }
   *error = "no function " + func + " in the session";

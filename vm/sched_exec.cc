@@ -190,6 +190,9 @@ class VmExecutor final : public sched::Executor {
       const sched::GStatus st = sg->status.load(std::memory_order_acquire);
       auto* g = static_cast<const Goroutine*>(sg->task);
       if (g == nullptr || g == first || st == sched::GStatus::Dead || st == sched::GStatus::Idle) continue;
+      // Returned from its last frame, its M not yet done with it (a REPL
+      // input whose end session_eval has just seen): nothing to show.
+      if (g->nframes == 0) continue;
       const char* state = st == sched::GStatus::Waiting ? sched::wait_reason_name(sg->wait_reason) : sched::status_name(st);
       if (!out.empty()) out += '\n';
       // A G that never ran has no id in its goroutine yet.
