@@ -414,7 +414,8 @@ std::vector<HeapRecord> heap_records() {
   std::vector<HeapRecord> out;
   if (t == nullptr) return out;
   std::lock_guard<std::mutex> lock(g_heap_mu);
-  for (auto& [key, b] : g_heap) {
+  for (auto& entry : g_heap) {
+    auto& b = entry.second;  // a plain reference: clang 14 cannot capture structured bindings
     // A cleared link: reclaimed (the registration went with it). The
     // collector writes links with the world stopped, hence the volatile
     // read rather than a plain one the compiler might cache.
