@@ -301,20 +301,22 @@ void FuncCompiler::compile_entry_body(const std::vector<Package*>& order, const 
   for (Package* pkg : order) {
     bool has_vars = false;
     for (const Initializer& init : pkg->init_order) has_vars = has_vars || init.rhs != nullptr;
-    if (has_vars) {
-      auto* p = new vm::Proto();
-      p->name = pkg->path + ".init";
-      const uint32_t idx = m_pc.new_proto(p);
-      EscapeInfo none;
-      FuncCompiler fc(m_pc, p, nullptr, &none);
-      fc.compile_package_init(pkg);
-      call_proto(idx);
-    }
+    if (has_vars) call_package_init(pkg);
     for (const Func* f : pkg->inits) call_proto(m_pc.proto_of(f));
   }
   set_line(main_func->pos);
   call_proto(m_pc.proto_of(main_func));
   emit(vm::Op::RET, 0, 0);
+}
+
+void FuncCompiler::call_package_init(const Package* pkg) {
+  auto* p = new vm::Proto();
+  p->name = pkg->path + ".init";
+  const uint32_t idx = m_pc.new_proto(p);
+  EscapeInfo none;
+  FuncCompiler fc(m_pc, p, nullptr, &none);
+  fc.compile_package_init(pkg);
+  call_proto(idx);
 }
 
 void FuncCompiler::call_proto(uint32_t index) {

@@ -249,6 +249,8 @@ class FuncCompiler {
   void compile_package_init(const Package* pkg);
   // Emits a call of proto `index` (no parameters, no results).
   void call_proto(uint32_t index);
+  // Compiles pkg's variable initialisation as the proto "pkg.init" and calls it.
+  void call_package_init(const Package* pkg);
   // The session entry: what is new, then the input (session.cc).
   void compile_session_entry(const std::vector<Package*>& order, const Func* input);
   void finish();

@@ -339,15 +339,7 @@ void FuncCompiler::compile_session_entry(const std::vector<Package*>& order, con
         has_new = has_new || !m_pc.global_is_linked(v);
       }
     }
-    if (has_new) {
-      auto* p = new vm::Proto();
-      p->name = pkg->path + ".init";
-      const uint32_t idx = m_pc.new_proto(p);
-      EscapeInfo none;
-      FuncCompiler fc(m_pc, p, nullptr, &none);
-      fc.compile_package_init(pkg);
-      call_proto(idx);
-    }
+    if (has_new) call_package_init(pkg);
     if (pkg->is_std) {
       for (const Func* f : pkg->inits) call_proto(m_pc.proto_of(f));
       continue;

@@ -61,20 +61,9 @@ std::vector<fs::path> inputs() {
   return files;
 }
 
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      q += "'\\''";
-    } else {
-      q += c;
-    }
-  }
-  return q + "'";
-}
 
 gol::test::RunResult run_piped(const fs::path& input, const fs::path& home) {
-  const std::string command = "exec " + quote(GOL_BINARY) + " < " + quote(input.string());
+  const std::string command = "exec " + gol::test::shell_quote(GOL_BINARY) + " < " + gol::test::shell_quote(input.string());
   return gol::test::run({"/bin/sh", "-c", command}, input.parent_path(),
                         {"HOME=" + home.string(), "GOMAXPROCS=2"}, kTimeoutSeconds);
 }
@@ -112,7 +101,7 @@ INSTANTIATE_TEST_SUITE_P(Piped, ReplGolden, testing::ValuesIn(inputs()), test_na
 
 // The issue's own example, without a file.
 TEST(ReplPiped, EchoPrintsThree) {
-  const std::string command = "echo 'fmt.Println(1+2)' | exec " + quote(GOL_BINARY);
+  const std::string command = "echo 'fmt.Println(1+2)' | exec " + gol::test::shell_quote(GOL_BINARY);
   const gol::test::RunResult r =
       gol::test::run({"/bin/sh", "-c", command}, kSourceDir, {}, kTimeoutSeconds);
   EXPECT_EQ(r.out, "3\n") << gol::test::describe(r);
@@ -122,7 +111,7 @@ TEST(ReplPiped, EchoPrintsThree) {
 
 // Empty input: nothing to do, success.
 TEST(ReplPiped, EmptyInputExitsZero) {
-  const std::string command = "exec " + quote(GOL_BINARY) + " < /dev/null";
+  const std::string command = "exec " + gol::test::shell_quote(GOL_BINARY) + " < /dev/null";
   const gol::test::RunResult r =
       gol::test::run({"/bin/sh", "-c", command}, kSourceDir, {}, kTimeoutSeconds);
   EXPECT_EQ(r.out, "") << gol::test::describe(r);

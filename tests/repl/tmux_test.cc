@@ -30,23 +30,15 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/subprocess.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
 constexpr auto kWait = std::chrono::seconds(20);
 
-std::string shell_quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      q += "'\\''";
-    } else {
-      q += c;
-    }
-  }
-  return q + "'";
-}
+using gol::test::shell_quote;
 
 std::string run_capture(const std::string& command) {
   std::string out;

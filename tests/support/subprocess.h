@@ -70,6 +70,19 @@ inline void drain_pipes(int out_fd, int err_fd, pid_t pid, int timeout_seconds, 
 // Runs argv (PATH is searched) in dir with extra "NAME=value" environment
 // entries and stdin from /dev/null, in a process group of its own that is
 // killed when `timeout_seconds` pass.
+// s as one POSIX shell word (single-quoted; embedded quotes escaped).
+inline std::string shell_quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      q += "'\\''";
+    } else {
+      q += c;
+    }
+  }
+  return q + "'";
+}
+
 inline RunResult run(const std::vector<std::string>& argv, const std::filesystem::path& dir,
                      const std::vector<std::string>& extra_env = {}, int timeout_seconds = 60) {
   RunResult result;
