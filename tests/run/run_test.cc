@@ -27,7 +27,8 @@
 // built and run with it, and its output must match the same expectations
 // under the same rule. That catches expectations gone stale after a program
 // was edited without re-running regen.sh. Without Go, those tests skip with a
-// notice that says so.
+// notice that says so; in the sanitizer configurations too (they test Go's
+// side, which a sanitized gol does not change).
 //
 // Every subprocess runs in its own process group, with stdin from /dev/null
 // and GOL_GOLDEN=1 in the environment (os.Getenv tests read it), and is
@@ -289,6 +290,9 @@ std::optional<fs::path> find_go() {
 class GoRun : public testing::TestWithParam<fs::path> {
  protected:
   void SetUp() override {
+#ifdef GOL_SANITIZED
+    GTEST_SKIP() << "checked against Go in the release configuration (this one is sanitized)";
+#endif
     static const std::optional<fs::path> go = find_go();
     if (!go) {
       GTEST_SKIP() << "no Go toolchain (set GOL_GO or install golang-1.23-go): "
