@@ -118,4 +118,18 @@ TEST(ReplPiped, EmptyInputExitsZero) {
   EXPECT_EQ(r.status, 0) << gol::test::describe(r);
 }
 
+// :disasm compiles a method no input has called yet and names it as Go's
+// traces do; :goroutines says when nothing is running.
+TEST(ReplPiped, DisasmOfAMethodNotYetCalledAndNoGoroutines) {
+  const std::string command = "printf '%s\\n' 'type T struct{ N int }' 'func (t *T) Inc() { t.N++ }' "
+                              "':disasm (*T).Inc' ':disasm nosuch' ':goroutines' | exec " +
+                              gol::test::shell_quote(GOL_BINARY);
+  const gol::test::RunResult r =
+      gol::test::run({"/bin/sh", "-c", command}, kSourceDir, {}, kTimeoutSeconds);
+  EXPECT_TRUE(r.out.starts_with("func main.(*T).Inc ")) << gol::test::describe(r);
+  EXPECT_NE(r.out.find("\nno goroutines\n"), std::string::npos) << gol::test::describe(r);
+  EXPECT_NE(r.err.find("no function nosuch in the session"), std::string::npos) << gol::test::describe(r);
+  EXPECT_EQ(r.status, 1) << gol::test::describe(r);  // the failed :disasm
+}
+
 }  // namespace
