@@ -44,12 +44,7 @@ class ArticleB : public ::testing::Test {
     const std::string path = std::string(GOL_SOURCE_DIR) + "/examples/article/" + name;
     return gol::test::run({GOL_BINARY, "run", path}, m_dir, env, 240);
   }
-  std::string read(const std::string& name) {
-    std::ifstream in(m_dir / name, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
+  std::string read(const std::string& name) { return gol::test::read_file(m_dir / name); }
 
   fs::path m_dir;
 };

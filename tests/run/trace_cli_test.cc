@@ -80,12 +80,7 @@ class TraceCli : public ::testing::Test {
     argv.insert(argv.end(), args.begin(), args.end());
     return gol::test::run(argv, m_dir);
   }
-  std::string read(const std::string& name) {
-    std::ifstream in(m_dir / name, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
+  std::string read(const std::string& name) { return gol::test::read_file(m_dir / name); }
 
   fs::path m_dir;
 };

@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -70,6 +71,14 @@ inline void drain_pipes(int out_fd, int err_fd, pid_t pid, int timeout_seconds, 
 // Runs argv (PATH is searched) in dir with extra "NAME=value" environment
 // entries and stdin from /dev/null, in a process group of its own that is
 // killed when `timeout_seconds` pass.
+// The whole file at path ("" if it cannot be read).
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 // s as one POSIX shell word (single-quoted; embedded quotes escaped).
 inline std::string shell_quote(const std::string& s) {
   std::string q = "'";
