@@ -236,8 +236,18 @@ const char* gol_binary() { return GOL_BINARY; }
 // ---------------------------------------------------------------------------
 // gol check over the corpus
 
-class ValidCorpus : public testing::TestWithParam<fs::path> {};
-class InvalidCorpus : public testing::TestWithParam<fs::path> {};
+// Under ThreadSanitizer `gol check` runs single-threaded front-end code only:
+// the corpus runs in the release and ASan configurations.
+class CheckCorpus : public testing::TestWithParam<fs::path> {
+ protected:
+  void SetUp() override {
+#ifdef GOL_TSAN
+    GTEST_SKIP() << "gol check is single-threaded: run in the release and asan configurations";
+#endif
+  }
+};
+class ValidCorpus : public CheckCorpus {};
+class InvalidCorpus : public CheckCorpus {};
 
 TEST_P(ValidCorpus, ChecksSilently) {
   CorpusFile file = load(GetParam());
@@ -345,6 +355,9 @@ std::pair<RunResult, std::vector<GoError>> go_build(const fs::path& go, const fs
 class GoAgrees : public testing::TestWithParam<fs::path> {
  protected:
   void SetUp() override {
+#ifdef GOL_SANITIZED
+    GTEST_SKIP() << "judged by Go in the release configuration (this one is sanitized)";
+#endif
     static const std::optional<fs::path> go = find_go();
     if (!go) GTEST_SKIP() << "go is not on PATH: the corpus is not compared with Go";
     static const int minor = go_minor_version(*go);
