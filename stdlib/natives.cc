@@ -7,6 +7,7 @@ void register_natives(vm::NativeRegistry& registry) {
   register_errors_natives(registry);
   register_fmt_natives(registry);
   register_math_natives(registry);
+  register_rand_natives(registry);
   register_os_natives(registry);
   register_net_natives(registry);
   register_signal_natives(registry);

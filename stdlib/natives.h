@@ -14,6 +14,7 @@ void register_natives(vm::NativeRegistry& registry);
 void register_errors_natives(vm::NativeRegistry& registry);   // errors_native.cc
 void register_fmt_natives(vm::NativeRegistry& registry);      // fmt_native.cc
 void register_math_natives(vm::NativeRegistry& registry);     // math_native.cc
+void register_rand_natives(vm::NativeRegistry& registry);     // rand_native.cc (math/rand)
 void register_os_natives(vm::NativeRegistry& registry);       // os_native.cc
 void register_net_natives(vm::NativeRegistry& registry);      // net_native.cc
 void register_signal_natives(vm::NativeRegistry& registry);   // signal_native.cc (os/signal)

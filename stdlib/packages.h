@@ -26,6 +26,7 @@ extern const std::string_view kErrorsSource;    // errors
 extern const std::string_view kFmtSource;       // fmt
 extern const std::string_view kIoSource;        // io
 extern const std::string_view kMathSource;      // math
+extern const std::string_view kRandSource;      // math/rand
 extern const std::string_view kNetSource;       // net
 extern const std::string_view kOsSource;        // os
 extern const std::string_view kSignalSource;    // os/signal

@@ -16,6 +16,7 @@ void register_packages(lang::PackageRegistry& registry) {
   registry.add("fmt", kFmtSource);
   registry.add("io", kIoSource);
   registry.add("math", kMathSource);
+  registry.add("math/rand", kRandSource);
   registry.add("net", kNetSource);
   registry.add("os", kOsSource);
   registry.add("os/signal", kSignalSource);
