@@ -21,6 +21,7 @@ void register_natives(vm::NativeRegistry& registry) {
   register_time_natives(registry);
   register_sync_natives(registry);
   register_atomic_natives(registry);
+  register_unicode_natives(registry);
 }
 
 }  // namespace gol::stdlib

@@ -28,5 +28,6 @@ void register_strings_natives(vm::NativeRegistry& registry);  // strings_native.
 void register_time_natives(vm::NativeRegistry& registry);     // time_native.cc
 void register_sync_natives(vm::NativeRegistry& registry);     // sync_native.cc
 void register_atomic_natives(vm::NativeRegistry& registry);   // atomic_native.cc (sync/atomic)
+void register_unicode_natives(vm::NativeRegistry& registry);  // unicode_native.cc
 
 }  // namespace gol::stdlib

@@ -40,6 +40,7 @@ extern const std::string_view kStringsSource;   // strings
 extern const std::string_view kTimeSource;      // time
 extern const std::string_view kSyncSource;      // sync
 extern const std::string_view kAtomicSource;    // sync/atomic
+extern const std::string_view kUnicodeSource;   // unicode
 extern const std::string_view kUtf8Source;      // unicode/utf8
 
 }  // namespace gol::stdlib

@@ -30,6 +30,7 @@ void register_packages(lang::PackageRegistry& registry) {
   registry.add("sync", kSyncSource);
   registry.add("syscall", kSyscallSource);
   registry.add("sync/atomic", kAtomicSource);
+  registry.add("unicode", kUnicodeSource);
   registry.add("unicode/utf8", kUtf8Source);
 }
 
