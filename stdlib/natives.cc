@@ -4,6 +4,7 @@
 namespace gol::stdlib {
 
 void register_natives(vm::NativeRegistry& registry) {
+  register_context_natives(registry);
   register_errors_natives(registry);
   register_fmt_natives(registry);
   register_math_natives(registry);

@@ -22,6 +22,7 @@
 namespace gol::stdlib {
 
 extern const std::string_view kBufioSource;     // bufio
+extern const std::string_view kContextSource;   // context
 extern const std::string_view kErrorsSource;    // errors
 extern const std::string_view kFmtSource;       // fmt
 extern const std::string_view kIoSource;        // io

@@ -1,4 +1,5 @@
-// signal.cc — package os/signal: Notify, Stop, Ignore, Ignored, Reset.
+// signal.cc — package os/signal: Notify, Stop, Ignore, Ignored, Reset,
+// NotifyContext.
 //
 // The Go part only turns os.Signal values into numbers (Go's signum: a
 // syscall.Signal, anything else is no signal) and calls the runtime once
@@ -6,8 +7,7 @@
 // vm/signal.cc's. Notify passes a syscall.Signal as an os.Signal so the
 // runtime learns the dynamic type of the values it sends, without the VM
 // having to look a type up by name.
-//
-// Left out: NotifyContext (there is no context package yet).
+// NotifyContext is Go code over Notify and context.WithCancel.
 #include "stdlib/packages.h"
 
 namespace gol::stdlib {
@@ -15,7 +15,9 @@ namespace gol::stdlib {
 extern const std::string_view kSignalSource = R"go(package signal
 
 import (
+	"context"
 	"os"
+	"strings"
 	"syscall"
 )
 
@@ -79,6 +81,52 @@ func Reset(sig ...os.Signal) {
 			reset(n)
 		}
 	}
+}
+
+// NotifyContext returns a copy of parent that is cancelled when one of the
+// given signals (any signal when none is given) arrives, when stop is
+// called, or when parent is cancelled. stop also stops the relaying, so
+// the signal's default behaviour returns; call it as soon as possible.
+func NotifyContext(parent context.Context, signals ...os.Signal) (ctx context.Context, stop context.CancelFunc) {
+	inner, cancel := context.WithCancel(parent)
+	c := &signalCtx{Context: inner, cancel: cancel, signals: signals, ch: make(chan os.Signal, 1)}
+	Notify(c.ch, c.signals...)
+	if inner.Err() == nil {
+		go func() {
+			select {
+			case <-c.ch:
+				c.cancel()
+			case <-c.Done():
+			}
+		}()
+	}
+	return c, c.stop
+}
+
+type signalCtx struct {
+	context.Context // the WithCancel context that does the work
+	cancel          context.CancelFunc
+	signals         []os.Signal
+	ch              chan os.Signal
+}
+
+func (c *signalCtx) stop() {
+	c.cancel()
+	Stop(c.ch)
+}
+
+// String names the parent and the signals: signal.NotifyContext(context.Background, [interrupt]).
+func (c *signalCtx) String() string {
+	inner := c.Context.(interface{ String() string }).String()
+	s := "signal.NotifyContext(" + strings.TrimSuffix(inner, ".WithCancel")
+	if len(c.signals) != 0 {
+		names := make([]string, len(c.signals))
+		for i, sig := range c.signals {
+			names[i] = sig.String()
+		}
+		s += ", [" + strings.Join(names, " ") + "]"
+	}
+	return s + ")"
 }
 
 func signum(sig os.Signal) int {

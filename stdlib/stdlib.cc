@@ -12,6 +12,7 @@ namespace gol::stdlib {
 
 void register_packages(lang::PackageRegistry& registry) {
   registry.add("bufio", kBufioSource);
+  registry.add("context", kContextSource);
   registry.add("errors", kErrorsSource);
   registry.add("fmt", kFmtSource);
   registry.add("io", kIoSource);

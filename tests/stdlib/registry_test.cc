@@ -22,10 +22,10 @@ namespace gol::lang {
 namespace {
 
 const std::vector<std::string> kPaths = {
-    "bufio",   "errors",        "fmt",           "io",   "math",    "math/rand", "net",
-    "os",      "os/signal",     "runtime",       "runtime/pprof",   "runtime/trace",
-    "sort",    "strconv",       "strings",       "sync", "sync/atomic",          "syscall",
-    "time",    "unicode",       "unicode/utf8"};
+    "bufio",   "context", "errors",        "fmt",           "io",      "math",
+    "math/rand", "net",   "os",            "os/signal",     "runtime", "runtime/pprof",
+    "runtime/trace", "sort", "strconv",    "strings",       "sync",    "sync/atomic",
+    "syscall", "time",    "unicode",       "unicode/utf8"};
 
 PackageRegistry make_registry() {
   PackageRegistry registry;
@@ -119,6 +119,7 @@ TEST_P(StdlibPackage, TypeChecksWithoutDiagnostics) {
   if (name == "io") text += "\t_ = io.EOF\n";
   if (name == "math") text += "\t_ = math.Pi\n";
   if (name == "rand") text += "\t_ = rand.Intn\n";
+  if (name == "context") text += "\t_ = context.Background\n";
   if (name == "net") text += "\t_ = net.Dial\n";
   if (name == "os") text += "\t_ = os.Args\n";
   if (name == "signal") text += "\t_ = signal.Notify\n";
