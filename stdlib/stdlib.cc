@@ -12,6 +12,8 @@ namespace gol::stdlib {
 
 void register_packages(lang::PackageRegistry& registry) {
   registry.add("bufio", kBufioSource);
+  registry.add("container/heap", kHeapSource);
+  registry.add("container/list", kListSource);
   registry.add("context", kContextSource);
   registry.add("errors", kErrorsSource);
   registry.add("fmt", kFmtSource);

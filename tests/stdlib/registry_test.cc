@@ -22,7 +22,7 @@ namespace gol::lang {
 namespace {
 
 const std::vector<std::string> kPaths = {
-    "bufio",   "context", "errors",        "fmt",           "io",      "math",
+    "bufio",   "container/heap", "container/list", "context", "errors",        "fmt",           "io",      "math",
     "math/rand", "net",   "os",            "os/signal",     "runtime", "runtime/pprof",
     "runtime/trace", "sort", "strconv",    "strings",       "sync",    "sync/atomic",
     "syscall", "time",    "unicode",       "unicode/utf8"};
@@ -120,6 +120,8 @@ TEST_P(StdlibPackage, TypeChecksWithoutDiagnostics) {
   if (name == "math") text += "\t_ = math.Pi\n";
   if (name == "rand") text += "\t_ = rand.Intn\n";
   if (name == "context") text += "\t_ = context.Background\n";
+  if (name == "heap") text += "\t_ = heap.Init\n";
+  if (name == "list") text += "\t_ = list.New\n";
   if (name == "net") text += "\t_ = net.Dial\n";
   if (name == "os") text += "\t_ = os.Args\n";
   if (name == "signal") text += "\t_ = signal.Notify\n";
