@@ -28,7 +28,7 @@
 // is full (a slow Ticker reader misses ticks), Stop and Reset that do not
 // drain the channel.
 //
-// Missing: Parse/ParseInLocation/ParseDuration, Time's text/JSON/binary
+// Missing: Parse/ParseInLocation, Time's text/JSON/binary
 // marshalling, ISOWeek, GoString, and the POSIX TZ rule at the end of a
 // TZif file (a time after a zone's last transition uses that transition's
 // offset; Debian's zone files list transitions up to 2037).
@@ -95,6 +95,144 @@ func fracText(v uint64, digits int) string {
 		n--
 	}
 	return utoa(whole) + "." + string(buf[:n])
+}
+
+// ParseDuration parses a signed sequence of decimal numbers, each with an
+// optional fraction and a unit ("300ms", "-1.5h", "2h45m"). Units: ns, us
+// (or µs, μs), ms, s, m, h.
+func ParseDuration(s string) (Duration, error) {
+	orig := s
+	neg := false
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	if s == "0" {
+		return 0, nil
+	}
+	if s == "" {
+		return 0, errors.New("time: invalid duration " + quoteBytes(orig))
+	}
+	var total uint64
+	for s != "" {
+		if !(s[0] == '.' || '0' <= s[0] && s[0] <= '9') {
+			return 0, errors.New("time: invalid duration " + quoteBytes(orig))
+		}
+		// The integer part; more than 1<<63 is an error.
+		var whole uint64
+		i := 0
+		for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
+			if whole > 1<<63/10 {
+				return 0, errors.New("time: invalid duration " + quoteBytes(orig))
+			}
+			whole = whole*10 + uint64(s[i]-'0')
+			if whole > 1<<63 {
+				return 0, errors.New("time: invalid duration " + quoteBytes(orig))
+			}
+		}
+		hadWhole := i > 0
+		s = s[i:]
+		// The fraction: digits past what fits are ignored.
+		var frac uint64
+		scale := 1.0
+		hadFrac := false
+		if s != "" && s[0] == '.' {
+			s = s[1:]
+			full := false
+			j := 0
+			for ; j < len(s) && '0' <= s[j] && s[j] <= '9'; j++ {
+				if full {
+					continue
+				}
+				next := frac*10 + uint64(s[j]-'0')
+				if frac > (1<<63-1)/10 || next > 1<<63 {
+					full = true
+					continue
+				}
+				frac = next
+				scale *= 10
+			}
+			hadFrac = j > 0
+			s = s[j:]
+		}
+		if !hadWhole && !hadFrac {
+			return 0, errors.New("time: invalid duration " + quoteBytes(orig))
+		}
+		// The unit runs to the next digit or period.
+		k := 0
+		for k < len(s) && s[k] != '.' && (s[k] < '0' || s[k] > '9') {
+			k++
+		}
+		if k == 0 {
+			return 0, errors.New("time: missing unit in duration " + quoteBytes(orig))
+		}
+		name := s[:k]
+		s = s[k:]
+		unit := durationUnit(name)
+		if unit == 0 {
+			return 0, errors.New("time: unknown unit " + quoteBytes(name) + " in duration " + quoteBytes(orig))
+		}
+		if whole > 1<<63/unit {
+			return 0, errors.New("time: invalid duration " + quoteBytes(orig))
+		}
+		v := whole * unit
+		if frac > 0 {
+			v += uint64(float64(frac) * (float64(unit) / scale))
+			if v > 1<<63 {
+				return 0, errors.New("time: invalid duration " + quoteBytes(orig))
+			}
+		}
+		total += v
+		if total > 1<<63 {
+			return 0, errors.New("time: invalid duration " + quoteBytes(orig))
+		}
+	}
+	if neg {
+		return -Duration(total), nil
+	}
+	if total > 1<<63-1 {
+		return 0, errors.New("time: invalid duration " + quoteBytes(orig))
+	}
+	return Duration(total), nil
+}
+
+// durationUnit is the length of a ParseDuration unit in nanoseconds, 0 for
+// an unknown one.
+func durationUnit(name string) uint64 {
+	switch name {
+	case "ns":
+		return uint64(Nanosecond)
+	case "us", "\u00b5s", "\u03bcs": // micro sign, Greek mu
+		return uint64(Microsecond)
+	case "ms":
+		return uint64(Millisecond)
+	case "s":
+		return uint64(Second)
+	case "m":
+		return uint64(Minute)
+	case "h":
+		return uint64(Hour)
+	}
+	return 0
+}
+
+// quoteBytes quotes s as time's errors do: in double quotes, with \" and \\
+// escaped and every byte outside printable ASCII as \xNN.
+func quoteBytes(s string) string {
+	const hex = "0123456789abcdef"
+	buf := []byte{'"'}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < ' ' || c >= 0x80:
+			buf = append(buf, '\\', 'x', hex[c>>4], hex[c&0xF])
+		case c == '"' || c == '\\':
+			buf = append(buf, '\\', c)
+		default:
+			buf = append(buf, c)
+		}
+	}
+	return string(append(buf, '"'))
 }
 
 // String formats d as "72h3m0.5s": hours, minutes and seconds with the
