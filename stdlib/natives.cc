@@ -6,6 +6,7 @@ namespace gol::stdlib {
 void register_natives(vm::NativeRegistry& registry) {
   register_context_natives(registry);
   register_errors_natives(registry);
+  register_flag_natives(registry);
   register_fmt_natives(registry);
   register_math_natives(registry);
   register_rand_natives(registry);

@@ -13,6 +13,7 @@ void register_natives(vm::NativeRegistry& registry);
 
 void register_context_natives(vm::NativeRegistry& registry);  // context_native.cc
 void register_errors_natives(vm::NativeRegistry& registry);   // errors_native.cc
+void register_flag_natives(vm::NativeRegistry& registry);     // flag_native.cc
 void register_fmt_natives(vm::NativeRegistry& registry);      // fmt_native.cc
 void register_math_natives(vm::NativeRegistry& registry);     // math_native.cc
 void register_rand_natives(vm::NativeRegistry& registry);     // rand_native.cc (math/rand)

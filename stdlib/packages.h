@@ -26,6 +26,7 @@ extern const std::string_view kHeapSource;      // container/heap
 extern const std::string_view kListSource;      // container/list
 extern const std::string_view kContextSource;   // context
 extern const std::string_view kErrorsSource;    // errors
+extern const std::string_view kFlagSource;      // flag
 extern const std::string_view kFmtSource;       // fmt
 extern const std::string_view kIoSource;        // io
 extern const std::string_view kMathSource;      // math

@@ -16,6 +16,7 @@ void register_packages(lang::PackageRegistry& registry) {
   registry.add("container/list", kListSource);
   registry.add("context", kContextSource);
   registry.add("errors", kErrorsSource);
+  registry.add("flag", kFlagSource);
   registry.add("fmt", kFmtSource);
   registry.add("io", kIoSource);
   registry.add("math", kMathSource);
