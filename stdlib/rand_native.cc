@@ -16,6 +16,7 @@
 #include <cstdint>
 
 #include "stdlib/natives.h"
+#include "stdlib/rand_seed.h"
 #include "vm/runtime.h"
 
 namespace gol::stdlib {
@@ -26,33 +27,14 @@ namespace {
 using vm::NativeStatus;
 using vm::Slot;
 
-constexpr int kWords = 607;
-
-// x * 48271 mod 2^31-1 without overflow (Schrage's method).
-int32_t park_miller(int32_t x) {
-  constexpr int32_t a = 48271, m = 2147483647, q = m / a, r = m % a;
-  const int32_t hi = x / q, lo = x % q;
-  x = a * lo - r * hi;
-  return x < 0 ? x + m : x;
-}
-
 // seedWords(vec []int64, seed int64). vec is the source's own array (len 607).
 NativeStatus seed_words(vm::Goroutine&, Slot* w) {
   auto* vec = static_cast<uint64_t*>(w[0].p);
   int64_t seed = w[3].i % 2147483647;
   if (seed < 0) seed += 2147483647;
   if (seed == 0) seed = 89482311;
-  auto x = static_cast<int32_t>(seed);
-  for (int i = -20; i < kWords; i++) {
-    x = park_miller(x);
-    if (i < 0) continue;
-    uint64_t u = static_cast<uint64_t>(static_cast<int64_t>(x)) << 40;
-    x = park_miller(x);
-    u ^= static_cast<uint64_t>(static_cast<int64_t>(x)) << 20;
-    x = park_miller(x);
-    u ^= static_cast<uint64_t>(static_cast<int64_t>(x));
-    vec[i] = u ^ kRandCooked[i];
-  }
+  park_miller_words(static_cast<int32_t>(seed), 40, 20, vec);
+  for (int i = 0; i < kRandWords; i++) vec[i] ^= kRandCooked[i];
   return NativeStatus::Ok;
 }
 

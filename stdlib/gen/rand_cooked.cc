@@ -23,7 +23,7 @@
 //
 // Build and run (the output is checked in; the release build also builds this
 // as rand_cooked_gen for the test below):
-//   g++ -O2 -march=native -std=c++20 stdlib/gen/rand_cooked.cc -o /tmp/rand_cooked
+//   g++ -O2 -march=native -std=c++20 -I. stdlib/gen/rand_cooked.cc -o /tmp/rand_cooked
 //   /tmp/rand_cooked > stdlib/rand_cooked.inc
 // It checks itself first: the matrix path against plain stepping for a few
 // thousand steps. The test StdlibGen.RandTablesAreReproducible checks that
@@ -37,10 +37,12 @@
 #include <string>
 #include <vector>
 
+#include "stdlib/rand_seed.h"
+
 namespace {
 
-constexpr int kLen = 607;   // words of state
-constexpr int kTap = 273;   // the second lag
+constexpr int kLen = gol::stdlib::kRandWords;
+constexpr int kTap = gol::stdlib::kRandLag;
 constexpr uint64_t kSteps = 7'800'000'000'000;
 
 using Matrix = std::vector<uint64_t>;  // kLen x kLen, row-major
@@ -58,29 +60,11 @@ struct Lfg {
   }
 };
 
-// Park–Miller "minimal standard" step, x * 48271 mod 2^31-1, by Schrage's method.
-int32_t lehmer(int32_t x) {
-  constexpr int32_t a = 48271, m = 2147483647, q = m / a, r = m % a;
-  int32_t hi = x / q, lo = x % q;
-  x = a * lo - r * hi;
-  return x < 0 ? x + m : x;
-}
-
 // The state the table is computed from: seed 1, 20 warm-up steps, then each
 // word from three steps (shifts 20 and 10 — not the 40 and 20 of Seed).
 Lfg seeded_with_one() {
   Lfg g;
-  int32_t x = 1;
-  for (int i = -20; i < kLen; i++) {
-    x = lehmer(x);
-    if (i < 0) continue;
-    uint64_t u = static_cast<uint64_t>(static_cast<int64_t>(x)) << 20;
-    x = lehmer(x);
-    u ^= static_cast<uint64_t>(static_cast<int64_t>(x)) << 10;
-    x = lehmer(x);
-    u ^= static_cast<uint64_t>(static_cast<int64_t>(x));
-    g.vec[i] = u;
-  }
+  gol::stdlib::park_miller_words(1, 20, 10, g.vec);
   return g;
 }
 
