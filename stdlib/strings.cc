@@ -1,4 +1,5 @@
-// strings.cc — package strings: functions on UTF-8 strings, Builder, Replacer.
+// strings.cc — package strings: functions on UTF-8 strings, Builder,
+// Replacer, Reader.
 //
 // Most of strings is written in Go on top of a few native primitives:
 //   Index, IndexByte, LastIndex, LastIndexByte   substring search (memchr,
@@ -9,9 +10,9 @@
 //                                                functions that build a []byte
 // Everything that takes a func argument (Map, FieldsFunc, IndexFunc, the
 // Trim*Func family) is Go, so a callback never runs from C++ (DESIGN.md §4).
-// Go's strings uses unicode.IsSpace; gol has no unicode package, so isSpace
-// below lists the White_Space code points itself (there are 25; the set is
-// stable across Unicode versions).
+// Go's strings uses unicode.IsSpace; isSpace below lists the White_Space
+// code points itself (there are 25; the set is stable across Unicode
+// versions) rather than importing unicode for one predicate.
 //
 // Behaviour is Go's to the byte, including the odd corners: invalid UTF-8 is
 // seen as U+FFFD one byte at a time, Replacer steps byte-wise so an empty
@@ -20,7 +21,7 @@
 // calls them, because user funcs may have side effects.
 //
 // Left out: Title (deprecated), ToUpperSpecial & co (need unicode.SpecialCase),
-// Reader, and the Go 1.24 iterator functions (Lines, SplitSeq, ...).
+// and the Go 1.24 iterator functions (Lines, SplitSeq, ...).
 #include "stdlib/packages.h"
 
 namespace gol::stdlib {
@@ -28,6 +29,7 @@ namespace gol::stdlib {
 extern const std::string_view kStringsSource = R"go(package strings
 
 import (
+	"errors"
 	"io"
 	"unicode/utf8"
 )
@@ -722,6 +724,145 @@ type writerAdapter struct {
 
 func (a writerAdapter) WriteString(s string) (int, error) {
 	return a.w.Write([]byte(s))
+}
+
+// ---- Reader ----
+
+// A Reader reads from a string: io.Reader, io.ReaderAt, io.ByteScanner,
+// io.RuneScanner, io.Seeker and io.WriterTo. Its zero value reads "".
+type Reader struct {
+	s        string
+	i        int64 // the next byte to read
+	prevRune int   // where the last ReadRune started; -1 if the last call was not ReadRune
+}
+
+// NewReader returns a Reader reading s.
+func NewReader(s string) *Reader { return &Reader{s, 0, -1} }
+
+// Reset makes r read s from the start.
+func (r *Reader) Reset(s string) { *r = Reader{s, 0, -1} }
+
+// Len returns the number of unread bytes.
+func (r *Reader) Len() int {
+	if r.i >= int64(len(r.s)) {
+		return 0
+	}
+	return int(int64(len(r.s)) - r.i)
+}
+
+// Size returns the length of the whole string.
+func (r *Reader) Size() int64 { return int64(len(r.s)) }
+
+func (r *Reader) Read(b []byte) (n int, err error) {
+	if r.i >= int64(len(r.s)) {
+		return 0, io.EOF
+	}
+	r.prevRune = -1
+	n = copy(b, r.s[r.i:])
+	r.i += int64(n)
+	return n, nil
+}
+
+// ReadAt reads from offset off without moving the read position.
+func (r *Reader) ReadAt(b []byte, off int64) (n int, err error) {
+	if off < 0 {
+		return 0, errors.New("strings.Reader.ReadAt: negative offset")
+	}
+	if off >= int64(len(r.s)) {
+		return 0, io.EOF
+	}
+	n = copy(b, r.s[off:])
+	if n < len(b) {
+		err = io.EOF
+	}
+	return n, err
+}
+
+func (r *Reader) ReadByte() (byte, error) {
+	r.prevRune = -1
+	if r.i >= int64(len(r.s)) {
+		return 0, io.EOF
+	}
+	c := r.s[r.i]
+	r.i++
+	return c, nil
+}
+
+func (r *Reader) UnreadByte() error {
+	if r.i <= 0 {
+		return errors.New("strings.Reader.UnreadByte: at beginning of string")
+	}
+	r.prevRune = -1
+	r.i--
+	return nil
+}
+
+func (r *Reader) ReadRune() (ch rune, size int, err error) {
+	if r.i >= int64(len(r.s)) {
+		r.prevRune = -1
+		return 0, 0, io.EOF
+	}
+	r.prevRune = int(r.i)
+	if c := r.s[r.i]; c < utf8.RuneSelf {
+		r.i++
+		return rune(c), 1, nil
+	}
+	ch, size = utf8.DecodeRuneInString(r.s[r.i:])
+	r.i += int64(size)
+	return ch, size, nil
+}
+
+// UnreadRune steps back over the rune the previous ReadRune returned.
+func (r *Reader) UnreadRune() error {
+	if r.i <= 0 {
+		return errors.New("strings.Reader.UnreadRune: at beginning of string")
+	}
+	if r.prevRune < 0 {
+		return errors.New("strings.Reader.UnreadRune: previous operation was not ReadRune")
+	}
+	r.i = int64(r.prevRune)
+	r.prevRune = -1
+	return nil
+}
+
+// Seek sets the read position (io.SeekStart, io.SeekCurrent, io.SeekEnd);
+// past the end is allowed, before the start is not.
+func (r *Reader) Seek(offset int64, whence int) (int64, error) {
+	r.prevRune = -1
+	var pos int64
+	switch whence {
+	case io.SeekStart:
+		pos = offset
+	case io.SeekCurrent:
+		pos = r.i + offset
+	case io.SeekEnd:
+		pos = int64(len(r.s)) + offset
+	default:
+		return 0, errors.New("strings.Reader.Seek: invalid whence")
+	}
+	if pos < 0 {
+		return 0, errors.New("strings.Reader.Seek: negative position")
+	}
+	r.i = pos
+	return pos, nil
+}
+
+// WriteTo writes the unread part to w.
+func (r *Reader) WriteTo(w io.Writer) (n int64, err error) {
+	r.prevRune = -1
+	if r.i >= int64(len(r.s)) {
+		return 0, nil
+	}
+	rest := r.s[r.i:]
+	m, err := io.WriteString(w, rest)
+	if m > len(rest) {
+		panic("strings.Reader.WriteTo: invalid WriteString count")
+	}
+	r.i += int64(m)
+	if m != len(rest) && err == nil {
+		err = io.ErrShortWrite
+	}
+	return int64(m), err
 }
 )go";
 
