@@ -22,6 +22,7 @@
 namespace gol::stdlib {
 
 extern const std::string_view kBufioSource;     // bufio
+extern const std::string_view kBytesSource;     // bytes
 extern const std::string_view kHeapSource;      // container/heap
 extern const std::string_view kListSource;      // container/list
 extern const std::string_view kContextSource;   // context

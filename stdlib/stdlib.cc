@@ -12,6 +12,7 @@ namespace gol::stdlib {
 
 void register_packages(lang::PackageRegistry& registry) {
   registry.add("bufio", kBufioSource);
+  registry.add("bytes", kBytesSource);
   registry.add("container/heap", kHeapSource);
   registry.add("container/list", kListSource);
   registry.add("context", kContextSource);

@@ -22,7 +22,7 @@ namespace gol::lang {
 namespace {
 
 const std::vector<std::string> kPaths = {
-    "bufio", "container/heap", "container/list", "context", "errors", "flag", "fmt", "io", "math",
+    "bufio", "bytes", "container/heap", "container/list", "context", "errors", "flag", "fmt", "io", "math",
     "math/rand", "net", "os", "os/signal", "runtime", "runtime/pprof", "runtime/trace", "sort",
     "strconv", "strings", "sync", "sync/atomic", "syscall", "time", "unicode", "unicode/utf8"};
 
@@ -119,6 +119,7 @@ TEST_P(StdlibPackage, TypeChecksWithoutDiagnostics) {
   if (name == "math") text += "\t_ = math.Pi\n";
   if (name == "rand") text += "\t_ = rand.Intn\n";
   if (name == "context") text += "\t_ = context.Background\n";
+  if (name == "bytes") text += "\t_ = bytes.NewBuffer\n";
   if (name == "flag") text += "\t_ = flag.Parse\n";
   if (name == "heap") text += "\t_ = heap.Init\n";
   if (name == "list") text += "\t_ = list.New\n";
