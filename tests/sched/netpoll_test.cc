@@ -148,6 +148,12 @@ TEST_P(Netpoll, ReadDeadlineTimesOutNeverEarly) {
 
 TEST_P(Netpoll, EvictWakesTheWaiterWithClosing) {
   NativeExecutor exec;
+  // The closer readies the reader from outside the Ms: that is the
+  // executor's may_wake() domain (check_dead), as for the timer tests'
+  // outside threads. Without it a last M going idle between the closer's
+  // unblock and its ready() saw no I/O waiter and a runnable G (caught once
+  // under TSan).
+  exec.wake_possible.store(true);
   Scheduler sched(exec, GetParam());
   Pipe p;
   Reader rd{&sched, p.r};
